@@ -1,0 +1,26 @@
+package org.facsflow.apps;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code facsflow} command line. */
+@Command(name = "facsflow", mixinStandardHelpOptions = true, version = "facsflow 0.1.0",
+        description = "Facial expression analysis with the Facial Action Coding System.",
+        subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

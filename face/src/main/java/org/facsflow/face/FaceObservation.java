@@ -1,0 +1,27 @@
+package org.facsflow.face;
+
+/**
+ * Everything the face stage measures for one face in one frame. Coordinates are image pixels (0-based) unless
+ * named otherwise; arrays are interleaved (x0, y0, x1, y1, ... or x0, y0, z0, ...) so the hot path stays in float arrays.
+ *
+ * @param faceId          stable id of this face within the input (0, 1, ... in detection order for a still image)
+ * @param confidence      0-1, how much the mesh model believes this is a face (its face-flag probability)
+ * @param box             face box from the mesh extent
+ * @param mesh            478 x 3: the 468-point MediaPipe mesh then 5 iris points per eye (indices 468-472 are the
+ *                        subject's right eye, 473-477 the left), x/y in pixels, z relative depth in pixel units
+ * @param landmarks68     68 x 2: iBUG/Multi-PIE 68-point landmarks in pixels
+ * @param landmarks68World 68 x 3: the same points in camera coordinates, millimetres (OpenFace's X_i, Y_i, Z_i)
+ */
+public record FaceObservation(
+        int faceId,
+        float confidence,
+        FaceBox box,
+        float[] mesh,
+        float[] landmarks68,
+        float[] landmarks68World,
+        HeadPose pose,
+        Gaze gaze) {
+
+    public static final int MESH_POINTS = 478;
+    public static final int LANDMARKS_68 = 68;
+}
