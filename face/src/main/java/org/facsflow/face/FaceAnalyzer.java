@@ -24,8 +24,11 @@ import java.util.List;
 public final class FaceAnalyzer implements AutoCloseable {
     /** Below this face-flag probability the mesh model says the region holds no face. */
     public static final float MIN_FACE_SCORE = 0.5f;
-    /** Two meshes overlapping this much (box IoU) are the same face found twice (whole frame and a tile). */
-    private static final float SAME_FACE_IOU = 0.5f;
+    /**
+     * Two meshes whose boxes share this much of the smaller box are one face found twice (a tile can see part of a
+     * face larger than itself as a small face); the larger mesh is kept.
+     */
+    private static final float SAME_FACE_OVERLAP = 0.5f;
 
     private final BlazeFaceDetector detector;
     private final FaceMeshEstimator meshEstimator;
@@ -58,12 +61,15 @@ public final class FaceAnalyzer implements AutoCloseable {
             if (first.faceScore() < MIN_FACE_SCORE) continue;
             // A second read from the mesh's own region centres and levels the face as the model was trained.
             FaceMesh refined = meshEstimator.estimate(image, FaceMeshEstimator.roiFrom(first));
-            FaceMesh mesh = refined.faceScore() >= MIN_FACE_SCORE ? refined : first;
-            if (meshes.stream().noneMatch(m -> box(m).iou(box(mesh)) > SAME_FACE_IOU)) meshes.add(mesh);
+            meshes.add(refined.faceScore() >= MIN_FACE_SCORE ? refined : first);
         }
-        meshes.sort(Comparator.comparingDouble(m -> box(m).centerX()));
+        meshes.sort(Comparator.comparingDouble(m -> -box(m).area()));
+        List<FaceMesh> distinct = new ArrayList<>();
+        for (FaceMesh mesh : meshes)
+            if (distinct.stream().noneMatch(m -> sameFace(box(m), box(mesh)))) distinct.add(mesh);
+        distinct.sort(Comparator.comparingDouble(m -> box(m).centerX()));
         List<FaceObservation> faces = new ArrayList<>(meshes.size());
-        for (FaceMesh mesh : meshes) {
+        for (FaceMesh mesh : distinct) {
             FaceObservation face = observe(image, mesh, faces.size(), camera);
             if (face != null) faces.add(face);
         }
@@ -82,6 +88,10 @@ public final class FaceAnalyzer implements AutoCloseable {
         Gaze gaze = gazeEstimator.estimate(points, pose, camera);
         float[] world68 = gazeEstimator.world68(points, pose, camera);
         return new FaceObservation(faceId, mesh.faceScore(), box(mesh), points, ibug, world68, pose, gaze);
+    }
+
+    private static boolean sameFace(FaceBox a, FaceBox b) {
+        return a.intersection(b) > SAME_FACE_OVERLAP * Math.min(a.area(), b.area());
     }
 
     static FaceBox box(FaceMesh mesh) {

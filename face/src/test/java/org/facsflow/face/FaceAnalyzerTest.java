@@ -20,25 +20,25 @@ class FaceAnalyzerTest {
     @CsvSource({"group-photo-1, 3", "group-photo-2, 3", "group-photo-3, 3", "group-photo-4, 4", "group-photo-5, 5",
             "group-photo-6, 4", "still-audrey, 1", "still-franck-01829, 1", "still-seanconnery, 1", "still-cage, 1"})
     void findsEveryFace(String asset, int expected) throws MediaException {
-        assertThat(RealFaces.analyzer().analyzeStill(RealFaces.image(asset))).hasSize(expected);
+        assertThat(TestAssets.analyzer().analyzeStill(TestAssets.image(asset))).hasSize(expected);
     }
 
     @Test
     void findsTheFiveFacesOfTheSharedGroupPhoto() throws MediaException {
-        RgbImage image = StillImages.read(RealFaces.shared("media/multi_face.jpg"));
-        assertThat(RealFaces.analyzer().analyzeStill(image)).hasSize(5);
+        RgbImage image = StillImages.read(TestAssets.shared("media/multi_face.jpg"));
+        assertThat(TestAssets.analyzer().analyzeStill(image)).hasSize(5);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"still-ironman"})
     void findsNoFaceInAMask(String asset) throws MediaException {
-        assertThat(RealFaces.analyzer().analyzeStill(RealFaces.image(asset))).isEmpty();
+        assertThat(TestAssets.analyzer().analyzeStill(TestAssets.image(asset))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"still-audrey", "still-franck-01829", "still-franck-02159", "group-photo-1"})
     void landmarksAreInIbugOrder(String asset) throws MediaException {
-        for (FaceObservation face : RealFaces.analyzer().analyzeStill(RealFaces.image(asset))) {
+        for (FaceObservation face : TestAssets.analyzer().analyzeStill(TestAssets.image(asset))) {
             float[] p = face.landmarks68();
             // Eyes (36-47) above the mouth (48-67), brows (17-26) above the eyes, nose tip (30) between.
             assertThat(meanY(p, 36, 47)).isLessThan(meanY(p, 48, 67));
@@ -58,12 +58,16 @@ class FaceAnalyzerTest {
 
     @Test
     void frontalFaceHasPoseNearZeroAndLooksAtTheCamera() throws MediaException {
-        List<FaceObservation> faces = RealFaces.analyzer().analyzeStill(RealFaces.image("still-franck-01829"));
+        List<FaceObservation> faces = TestAssets.analyzer().analyzeStill(TestAssets.image("still-franck-01829"));
         HeadPose pose = faces.get(0).pose();
-        // 0.1 rad = 5.7 degrees: this catches the 10-18 degree pitch error a plain Procrustes fit showed.
-        assertThat(pose.rx()).isCloseTo(0f, within(0.1f));
-        assertThat(pose.ry()).isCloseTo(0f, within(0.1f));
-        assertThat(pose.rz()).isCloseTo(0f, within(0.1f));
+        // 0.15 rad = 8.6 degrees: the subject faces the camera but his exact pose is unknown; the comparison with
+        // OpenFace's pose on video (FaceStageAgainstOpenFaceTest) is the sharper check of the pitch offset.
+        assertThat(pose.rx()).isCloseTo(0f, within(0.15f));
+        assertThat(pose.ry()).isCloseTo(0f, within(0.15f));
+        // His head is tilted; roll must follow the eye line in the image (roll > 0 is clockwise, y down).
+        float[] p = faces.get(0).landmarks68();
+        double eyeLine = Math.atan2(p[2 * 45 + 1] - p[2 * 36 + 1], p[2 * 45] - p[2 * 36]);
+        assertThat((double) pose.rz()).isCloseTo(eyeLine, within(0.05));
         assertThat(pose.tz()).as("distance in mm").isBetween(300f, 1500f);
         Gaze gaze = faces.get(0).gaze();
         assertThat(gaze.angleX()).isCloseTo(0f, within(0.25f));

@@ -1,5 +1,6 @@
 package org.facsflow.face.detect;
 
+import org.facsflow.face.FaceBox;
 import org.facsflow.face.image.Roi;
 import org.facsflow.face.inference.OnnxModel;
 import org.facsflow.face.inference.Predictor;
@@ -41,12 +42,20 @@ public final class BlazeFaceDetector implements AutoCloseable {
             float tile = side / 2;
             for (int ty = 0; ty < 3; ty++)
                 for (int tx = 0; tx < 3; tx++) {
-                    float cx = tile / 2 + tx * (image.width() - tile) / 2;
-                    float cy = tile / 2 + ty * (image.height() - tile) / 2;
-                    candidates.addAll(predictor.predict(new BlazeFaceTranslator.Request(image, new Roi(cx, cy, tile, 0))));
+                    Roi roi = new Roi(tile / 2 + tx * (image.width() - tile) / 2, tile / 2 + ty * (image.height() - tile) / 2, tile, 0);
+                    // A face cut by the tile's edge is seen whole by a neighbouring tile (they overlap by half) or,
+                    // if larger than half a tile, by the whole-frame pass; the cut view would only add a false part.
+                    for (FaceDetection d : predictor.predict(new BlazeFaceTranslator.Request(image, roi)))
+                        if (inside(d.box(), roi)) candidates.add(d);
                 }
         }
         return WeightedNms.apply(candidates, NMS_IOU);
+    }
+
+    private static boolean inside(FaceBox box, Roi tile) {
+        float half = tile.size() / 2;
+        return box.x() > tile.centerX() - half && box.y() > tile.centerY() - half
+                && box.x() + box.width() < tile.centerX() + half && box.y() + box.height() < tile.centerY() + half;
     }
 
     private static Roi whole(RgbImage image) {

@@ -6,16 +6,9 @@ import org.facsflow.face.landmarks.Ibug68MeshIndex;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +40,7 @@ class OpenFaceReferencePoseTest {
     void poseFromOpenFacesLandmarksAgreesWithOpenFacesPose(String file, int width, int height, double pitchTol)
             throws IOException {
         CanonicalFace face = TestAssets.canonicalFace();
-        List<Map<String, Float>> rows = read(file);
+        List<Map<String, Float>> rows = TestAssets.referenceRows(file);
         CameraIntrinsics k = CameraIntrinsics.openFaceDefault(width, height);
         double[] sum = new double[5];
         float[] mesh = new float[CanonicalFace.VERTICES * 3];
@@ -73,24 +66,5 @@ class OpenFaceReferencePoseTest {
         assertThat(Math.abs(sum[2])).as("mean roll difference").isLessThan(0.05);
         assertThat(Math.abs(sum[3])).as("mean Tx difference").isLessThan(3);
         assertThat(Math.abs(sum[4])).as("mean Ty difference").isLessThan(3);
-    }
-
-    /** Successful rows of a reference CSV, the pose and landmark columns as floats. */
-    private static List<Map<String, Float>> read(String file) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(TestAssets.referenceDir().resolve(file))), StandardCharsets.UTF_8))) {
-            String[] header = in.readLine().split(",");
-            List<Map<String, Float>> rows = new ArrayList<>();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] cells = line.split(",");
-                Map<String, Float> row = new HashMap<>();
-                for (int i = 0; i < header.length; i++)
-                    if (header[i].startsWith("pose_") || header[i].startsWith("x_") || header[i].startsWith("y_")
-                            || header[i].equals("success"))
-                        row.put(header[i], Float.parseFloat(cells[i]));
-                if (row.getOrDefault("success", 1f) == 1f) rows.add(row);
-            }
-            return rows;
-        }
     }
 }

@@ -43,7 +43,9 @@ public final class OpenFaceCsv {
         } catch (CsvFormatException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IOException(file + ": cannot read: " + e.getMessage(), e);
+            // A truncated gzip stream says only EOFException, with no message.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException(file + ": cannot read: " + why, e);
         }
     }
 

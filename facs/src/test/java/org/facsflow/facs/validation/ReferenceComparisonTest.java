@@ -1,0 +1,137 @@
+package org.facsflow.facs.validation;
+
+import org.facsflow.facs.ActionUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReferenceComparisonTest {
+    /** Frame 3 failed in the reference; AU01 has intensity only, AU28 presence only, AU45 is not predicted. */
+    private static final String REFERENCE = """
+            frame, face_id, success, AU01_r, AU12_r, AU12_c, AU28_c, AU45_r
+            1, 0, 1, 0.0, 0.5, 0, 0, 0.1
+            2, 0, 1, 1.0, 2.0, 1, 1, 0.0
+            3, 0, 0, 4.0, 4.0, 1, 1, 0.0
+            4, 0, 1, 2.0, 3.0, 1, 0, 0.0
+            5, 0, 1, 3.0, 1.0, 1, 0, 0.0
+            6, 0, 1, 1.0, 0.0, 0, 0, 0.0
+            """;
+    /** Frame 5 is missing; frame 2 has no AU12 intensity; no _c for AU01/AU12, so presence is _r >= 1. */
+    private static final String PREDICTION = """
+            frame, face_id, success, AU01_r, AU12_r, AU28_c
+            1, 0, 1, 0.0, 0.0, 0
+            2, 0, 1, 1.0, , 1
+            3, 0, 1, 3.0, 3.0, 1
+            4, 0, 1, 2.0, 2.5, 0
+            6, 0, 1, 2.0, 0.5, 1
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void skipsFailedMissingAndEmptyFramesAndComparesTheRest() throws IOException {
+        ValidationReport report = compare(REFERENCE, PREDICTION);
+
+        assertThat(report.counts()).isEqualTo(new FrameCounts(6, 1, 1));
+        assertThat(report.counts().compared()).isEqualTo(4);
+        assertThat(report.notPredicted()).containsExactly(ActionUnit.of(45));
+        assertThat(report.rows()).extracting(AuAgreement::label).containsExactly("AU1", "AU12", "AU28");
+
+        // AU1 on frames 1, 2, 4, 6; presence from _r >= 1 on both sides: (F,T,T,T) and (F,T,T,T)
+        double[] x1 = {0, 1, 2, 1}, y1 = {0, 1, 2, 2};
+        AuAgreement au1 = report.rows().get(0);
+        assertThat(au1.n()).isEqualTo(4);
+        assertThat(au1.pearson()).isCloseTo(Agreement.pearson(x1, y1), within(1e-12));
+        assertThat(au1.ccc()).isCloseTo(Agreement.concordance(x1, y1), within(1e-12));
+        assertThat(au1.icc31()).isCloseTo(Agreement.icc31(x1, y1), within(1e-12));
+        assertThat(au1.mae()).isCloseTo(0.25, within(1e-12));
+        assertThat(au1.f1()).isEqualTo(1.0);
+
+        // AU12 skips frame 2 (empty prediction); reference presence from _c (0,1,0), prediction from _r (F,T,F)
+        AuAgreement au12 = report.rows().get(1);
+        assertThat(au12.n()).isEqualTo(3);
+        assertThat(au12.mae()).isCloseTo((0.5 + 0.5 + 0.5) / 3, within(1e-12));
+        assertThat(au12.f1()).isEqualTo(1.0);
+
+        // AU28: presence only; reference (0,1,0,0), prediction (0,1,0,1): TP 1, FP 1 -> F1 = 2/3
+        AuAgreement au28 = report.rows().get(2);
+        assertThat(au28.n()).isEqualTo(4);
+        assertThat(au28.pearson()).isNaN();
+        assertThat(au28.mae()).isNaN();
+        assertThat(au28.f1()).isCloseTo(2.0 / 3, within(1e-12));
+
+        assertThat(report.mean().n()).isEqualTo(4);
+        assertThat(report.mean().mae()).as("AU28 has no MAE").isCloseTo((0.25 + 0.5) / 2, within(1e-12));
+    }
+
+    @Test
+    void reportFormatsAsTableAndCsv() throws IOException {
+        ValidationReport report = compare(REFERENCE, PREDICTION);
+        String table = report.format();
+        assertThat(table).contains("6 reference rows: 4 compared, 1 skipped (reference success=0), "
+                + "1 skipped (missing or failed in prediction)");
+        assertThat(table).containsPattern("(?m)^AU28\\s+4\\s+-\\s+-\\s+-\\s+-\\s+0\\.667$");
+        assertThat(table).containsPattern("(?m)^mean\\s+4\\s");
+        assertThat(table).contains("not in the prediction: AU45");
+        assertThat(report.toCsv().lines()).hasSize(5)
+                .startsWith("au,n,pearson_r,ccc,icc_3_1,mae,f1")
+                .contains("AU28,4,NaN,NaN,NaN,NaN,0.666667");
+    }
+
+    @Test
+    void noOverlapLeavesNothingCompared() throws IOException {
+        ValidationReport report = compare(REFERENCE, "frame, face_id, AU01_r\n10, 0, 1.0\n");
+        assertThat(report.counts().compared()).isZero();
+        assertThat(report.rows()).allMatch(row -> row.n() == 0 && Double.isNaN(row.mae()));
+    }
+
+    /** OpenFace's output compared with itself must agree perfectly wherever agreement is defined. */
+    @ParameterizedTest
+    @CsvSource({"single_face.csv.gz, 72, 0", "WolfgangLanger_Pexels.csv.gz, 471, 1", "multi_face_jpg.csv.gz, 5, 0"})
+    void referenceAgainstItselfAgreesPerfectly(String file, int compared, int failed) throws IOException {
+        OpenFaceCsv csv = OpenFaceCsv.read(referenceDir().resolve(file));
+        ValidationReport report = ReferenceComparison.compare(csv, csv);
+        System.out.print(file + " against itself:\n" + report.format());
+        assertThat(report.counts().compared()).isEqualTo(compared);
+        assertThat(report.counts().referenceFailed()).isEqualTo(failed);
+        assertThat(report.rows()).hasSize(18).allMatch(row -> row.n() == compared);
+        assertThat(report.notPredicted()).isEmpty();
+        int varying = 0;
+        for (AuAgreement row : report.rows()) {
+            if (!row.label().equals("AU28")) assertThat(row.mae()).as(row.label()).isZero();
+            if (!Double.isNaN(row.pearson())) {
+                varying++;
+                assertThat(row.pearson()).as(row.label()).isCloseTo(1, within(1e-12));
+                assertThat(row.ccc()).as(row.label()).isCloseTo(1, within(1e-12));
+                assertThat(row.icc31()).as(row.label()).isCloseTo(1, within(1e-12));
+            }
+            if (!Double.isNaN(row.f1())) assertThat(row.f1()).as(row.label()).isEqualTo(1.0);
+        }
+        assertThat(varying).as("AUs whose intensity varies").isGreaterThanOrEqualTo(5);
+    }
+
+    private ValidationReport compare(String reference, String prediction) throws IOException {
+        return ReferenceComparison.compare(OpenFaceCsv.read(Files.writeString(dir.resolve("ref.csv"), reference)),
+                OpenFaceCsv.read(Files.writeString(dir.resolve("pred.csv"), prediction)));
+    }
+
+    /** shared/reference beside the checkout ({@code -Dfacsflow.reference=DIR} to repoint); skipped if absent. */
+    private static Path referenceDir() {
+        String explicit = System.getProperty("facsflow.reference");
+        Path found = explicit != null ? Path.of(explicit) : null;
+        for (Path d = Path.of("").toAbsolutePath(); found == null && d != null; d = d.getParent())
+            if (Files.isDirectory(d.resolve("shared/reference"))) found = d.resolve("shared/reference");
+        Assumptions.assumeTrue(found != null && Files.isDirectory(found), "shared/reference not found");
+        return found;
+    }
+}
