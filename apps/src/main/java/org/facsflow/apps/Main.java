@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code facsflow} command line. */
 @Command(name = "facsflow", mixinStandardHelpOptions = true, version = "facsflow 0.1.0",
         description = "Facial expression analysis with the Facial Action Coding System.",
-        subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, AusCommand.class,
+                ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,23 +1,17 @@
 package org.facsflow.modelprep.mediapipe;
 
-import org.junit.jupiter.api.Assumptions;
+import org.facsflow.modelprep.SetupPackages;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the tests find the unpacked {@code @mediapipe/face_mesh} npm package; tests skip when it is absent. */
+/** The {@code @mediapipe/face_mesh} package files the tests read, from the packages set-up obtained. */
 final class MediaPipePackage {
-    private static final String PROPERTY = "facsflow.faceMeshPackage";
-    private static final Path DEFAULT = Path.of("/tmp/explore/mediapipe-face_mesh-0.4.1657299874/package");
-
     private MediaPipePackage() {
     }
 
     static Path dir() {
-        Path dir = Path.of(System.getProperty(PROPERTY, DEFAULT.toString()));
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("face_mesh_solution_packed_assets.data")),
-                "unpacked @mediapipe/face_mesh not found at " + dir + " (set -D" + PROPERTY + ")");
-        return dir;
+        return SetupPackages.file(SetupPackages.FACE_MESH, "package/face_mesh_solution_packed_assets.data",
+                "package/face_mesh_solution_packed_assets_loader.js").getParent();
     }
 
     static byte[] geometryMetadata() throws Exception {

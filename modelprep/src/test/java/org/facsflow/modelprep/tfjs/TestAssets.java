@@ -1,6 +1,6 @@
 package org.facsflow.modelprep.tfjs;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.facsflow.modelprep.SetupPackages;
 
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
@@ -8,42 +8,34 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The unpacked npm packages the real-model tests read. They live under {@code /tmp/explore} or the folder
- * named by the system property {@code facsflow.npm.packages}; tests that need them are skipped when absent.
+ * The npm package files the real-model tests read, from the packages set-up obtained ({@link SetupPackages}).
  */
 public final class TestAssets {
-    private static final Path ROOT = Path.of(System.getProperty("facsflow.npm.packages", "/tmp/explore"));
-
     private TestAssets() {
     }
 
     /** {@code models/<name>.json} of @vladmandic/human 3.3.6. */
     public static Path humanModel(String name) {
-        return require(ROOT.resolve("vladmandic-human-3.3.6/package/models/" + name + ".json"));
+        return SetupPackages.file(SetupPackages.HUMAN, "package/models/" + name + ".json", "package/models/" + name + ".bin");
     }
 
     /** {@code model/<name>-weights_manifest.json} of @vladmandic/face-api 1.7.15. */
     public static Path faceApiManifest(String name) {
-        return require(ROOT.resolve("vladmandic-face-api-1.7.15/package/model/" + name + "-weights_manifest.json"));
+        return SetupPackages.file(SetupPackages.FACE_API, "package/model/" + name + "-weights_manifest.json",
+                "package/model/" + name + ".bin");
     }
 
     /** face-api's demo/sample1.jpg: three women, 1920x1280. */
     public static BufferedImage sample1() {
-        Path path = require(ROOT.resolve("vladmandic-face-api-1.7.15/package/demo/sample1.jpg"));
+        Path path = SetupPackages.file(SetupPackages.FACE_API, "package/demo/sample1.jpg");
         try {
             return ImageIO.read(path.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path require(Path path) {
-        assumeTrue(Files.isRegularFile(path), path + " is not there (set -Dfacsflow.npm.packages)");
-        return path;
     }
 
     /**
