@@ -1,30 +1,45 @@
 package org.facsflow.apps;
 
 import org.facsflow.face.FaceAnalyzer;
+import org.facsflow.face.track.TrackerSettings;
+import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.AssetUnavailableException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code facsflow analyze}: measure every face in the given images and write OpenFace-style CSVs. */
+/** {@code facsflow analyze}: measure every face in images, videos and live sources and write OpenFace-style CSVs. */
 @Command(name = "analyze", sortOptions = false,
-        description = {"Measure every face in images (files or folders): 468-point mesh, iris, 68 iBUG landmarks, "
-                + "head pose and gaze, one CSV per input with OpenFace 2's column names.",
-                "Exit status: 0 all inputs analysed; 1 some input could not be read; 3 no face in any input."})
+        description = {"Measure every face in images, videos (files or folders of them), cameras and FFmpeg filter "
+                + "graphs: 468-point mesh, iris, 68 iBUG landmarks, head pose and gaze, one CSV per input with "
+                + "OpenFace 2's column names. Videos are tracked: stable face ids, smoothed values, a row with "
+                + "success=0 where a tracked face is not found (and for frames without any face).",
+                "Exit status: 0 all inputs analysed; 1 some input could not be read; 2 models missing or bad "
+                        + "arguments; 3 no face in any input."})
 final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files or folders of images.")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "Image or video files, folders of them, or sources: camera:N, lavfi:GRAPH "
+                    + "(e.g. lavfi:testsrc2=size=640x480:rate=30). Files with an image extension are read as images, "
+                    + "all others as videos.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--camera", paramLabel = "N", description = "Also analyse camera N (/dev/videoN); stop it with "
+            + "--max-frames, --duration or Ctrl-C (the CSV is completed).")
+    Integer camera;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", defaultValue = "facsflow-output",
             description = "Folder for the results (default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = "--overlay", description = "Also write each image with boxes, landmarks, pose axes and gaze rays drawn on it.")
+    @Option(names = "--overlay", description = "Also write each input with boxes, landmarks, pose axes and gaze rays "
+            + "drawn on it (a JPEG per image, an MP4 per video).")
     boolean overlay;
 
     @Option(names = "--mesh", description = "Add the 478-point mesh to the CSV (identifying data: off by default) and draw it on overlays.")
@@ -33,14 +48,69 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--plain-csv", description = "Separate fields with ',' instead of OpenFace's ', '.")
     boolean plainCsv;
 
+    @Option(names = "--parquet", description = "Videos: also write the CSV's table as Parquet.")
+    boolean parquet;
+
+    @Option(names = "--raw", description = "Videos: write each frame's own measurements instead of the values smoothed over time.")
+    boolean raw;
+
+    @Option(names = "--max-frames", paramLabel = "N", description = "Videos: stop after N frames.")
+    long maxFrames;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Videos: stop at this time in the video (or after this long on a live source).")
+    Double duration;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "Videos: threads that measure faces besides the decoding and locating threads; 0 measures "
+                    + "on the locating thread (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        try (FaceAnalyzer analyzer = FaceAnalyzer.create(AssetStore.standard())) {
-            ImageJob job = new ImageJob(analyzer, outputDir, new ImageJob.Options(overlay, mesh, plainCsv), System.out, System.err);
-            return job.run(inputs).exitCode();
+        List<String> all = new ArrayList<>(inputs);
+        if (camera != null) all.add("camera:" + camera);
+        if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give an INPUT or --camera N");
+        if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)))
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --max-frames and --duration must be positive");
+        AssetStore store = AssetStore.standard();
+        Batch batch = new Batch(System.out, System.err);
+        List<String> expanded = batch.expand(all);
+        boolean anyImage = expanded.stream().anyMatch(AnalyzeCommand::isImage);
+        boolean anyVideo = expanded.stream().anyMatch(i -> !isImage(i));
+        try (FaceAnalyzer analyzer = anyImage ? FaceAnalyzer.create(store) : null;
+             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, TrackerSettings.DEFAULT, threads) : null) {
+            ImageJob images = anyImage ? new ImageJob(analyzer, outputDir, new ImageJob.Options(overlay, mesh, plainCsv),
+                    System.out, System.err) : null;
+            VideoJob videos = anyVideo ? new VideoJob(pipeline, outputDir, new VideoJob.Options(overlay, mesh, plainCsv,
+                    parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration), System.out, System.err) : null;
+            List<Batch.Item> items = new ArrayList<>();
+            for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? images : videos));
+            Thread finishLive = videos == null ? null : new Thread(videos::finishLiveRun, "facsflow-ctrl-c");
+            if (finishLive != null) Runtime.getRuntime().addShutdownHook(finishLive);
+            try {
+                return batch.run(items).exitCode();
+            } finally {
+                if (finishLive != null) removeHook(finishLive);
+            }
         } catch (AssetUnavailableException e) {
             System.err.println("facsflow: " + e.getMessage());
             return 2;
         }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running and finishes the live source's results
+        }
+    }
+
+    /** Routing: an image extension means an image; sources and every other file are videos (FFmpeg says if not). */
+    private static boolean isImage(String input) {
+        return !input.startsWith("camera:") && !input.startsWith("lavfi:") && Batch.isImage(Path.of(input));
     }
 }

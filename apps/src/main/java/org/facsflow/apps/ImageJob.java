@@ -15,30 +15,16 @@ import org.facsflow.media.StillImages;
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * Analyses still images one by one: each input gets its own CSV (and overlay), written atomically; a bad file is
- * reported and the run goes on.
+ * Analyses still images one by one: each input gets its own CSV (and overlay), written atomically. An image without a
+ * face gets no CSV. As a {@link Batch.Job} it shares the batch rules (a bad file is reported and the run goes on).
  */
-final class ImageJob {
-    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
-
+final class ImageJob implements Batch.Job {
     record Options(boolean overlay, boolean mesh, boolean plainCsv) {
-    }
-
-    /** What happened to each input. */
-    record Summary(List<Path> analysed, List<Path> withoutFace, List<String> failures) {
-        int exitCode() {
-            if (!failures.isEmpty()) return 1;
-            return analysed.isEmpty() ? 3 : 0;
-        }
     }
 
     private final FaceAnalyzer analyzer;
@@ -54,25 +40,17 @@ final class ImageJob {
         this.err = err;
     }
 
-    Summary run(List<Path> inputs) {
-        Summary summary = new Summary(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Path file : expand(inputs, summary.failures())) {
-            try {
-                List<FaceObservation> faces = analyzeOne(file);
-                (faces.isEmpty() ? summary.withoutFace() : summary.analysed()).add(file);
-            } catch (MediaException e) {
-                summary.failures().add(e.getMessage());
-                err.println("facsflow: " + e.getMessage());
-            } catch (IOException e) {
-                String message = file + ": cannot write results (" + e.getMessage() + ")";
-                summary.failures().add(message);
-                err.println("facsflow: " + message);
-            }
-        }
-        out.printf("%d image(s) analysed, %d without a face, %d failed%n", summary.analysed().size(),
-                summary.withoutFace().size(), summary.failures().size());
-        for (String failure : summary.failures()) out.println("  failed: " + failure);
-        return summary;
+    /** Images and folders of images, as a batch of their own (the set-up demo). */
+    Batch.Summary run(List<Path> inputs) {
+        Batch batch = new Batch(out, err);
+        List<Batch.Item> items = new ArrayList<>();
+        for (String input : batch.expand(inputs.stream().map(Path::toString).toList())) items.add(new Batch.Item(input, this));
+        return batch.run(items);
+    }
+
+    @Override
+    public Batch.Outcome analyze(String input) throws MediaException, IOException {
+        return analyzeOne(Path.of(input)).isEmpty() ? Batch.Outcome.NO_FACE : Batch.Outcome.ANALYSED;
     }
 
     private List<FaceObservation> analyzeOne(Path file) throws MediaException, IOException {
@@ -82,7 +60,7 @@ final class ImageJob {
             out.println(file + ": no face found (no CSV written)");
             return faces;
         }
-        String base = baseName(file);
+        String base = Batch.baseName(file);
         Path csv = outputDir.resolve(base + ".csv");
         String separator = options.plainCsv() ? "," : FaceCsvWriter.OPENFACE_SEPARATOR;
         try (FaceCsvWriter writer = new FaceCsvWriter(csv, FaceColumns.standard(options.mesh()), separator)) {
@@ -101,39 +79,5 @@ final class ImageJob {
         }
         out.printf("%s: %d face(s) -> %s%s%n", file, faces.size(), csv, overlayNote);
         return faces;
-    }
-
-    /** Files as given, folders as their image files in name order; a missing input is a failure, not a stop. */
-    private List<Path> expand(List<Path> inputs, List<String> failures) {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.isDirectory(input)) {
-                files.add(input);
-                continue;
-            }
-            try (Stream<Path> listing = Files.list(input)) {
-                List<Path> images = listing.filter(p -> IMAGE_EXTENSIONS.contains(extension(p))).sorted().toList();
-                if (images.isEmpty()) {
-                    failures.add(input + ": folder has no image files");
-                    err.println("facsflow: " + input + ": folder has no image files");
-                }
-                files.addAll(images);
-            } catch (IOException e) {
-                failures.add(input + ": cannot list the folder (" + e.getMessage() + ")");
-            }
-        }
-        return files;
-    }
-
-    static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String baseName(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name : name.substring(0, dot);
     }
 }

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code facsflow} command line. */
 @Command(name = "facsflow", mixinStandardHelpOptions = true, version = "facsflow 0.1.0",
         description = "Facial expression analysis with the Facial Action Coding System.",
-        subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, AusCommand.class,
-                ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, BenchCommand.class, AusCommand.class,
+                ValidateCommand.class, CalibrateCommand.class, SummarizeCommand.class,
+                StudyCommand.class, LiveCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -16,7 +17,8 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The CLI as {@link #main} runs it; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 

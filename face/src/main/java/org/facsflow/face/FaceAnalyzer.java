@@ -2,7 +2,7 @@ package org.facsflow.face;
 
 import org.facsflow.face.detect.BlazeFaceDetector;
 import org.facsflow.face.detect.FaceDetection;
-import org.facsflow.face.gaze.GazeEstimator;
+import org.facsflow.face.image.Roi;
 import org.facsflow.face.landmarks.Landmarks68Estimator;
 import org.facsflow.face.mesh.FaceMesh;
 import org.facsflow.face.mesh.FaceMeshEstimator;
@@ -19,7 +19,9 @@ import java.util.List;
 
 /**
  * The face stage for one frame: detect, mesh, iris, 68 landmarks, head pose and gaze, as plain
- * {@link FaceObservation}s. Holds one session per model, so it is not thread-safe: one analyzer per thread.
+ * {@link FaceObservation}s. Still images use {@link #analyzeStill}; video ({@code face.track.FaceTracker}) calls the
+ * steps one by one, so both share this one pipeline. Every step records its time in {@link #times()}. Holds one
+ * session per model, so it is not thread-safe: one analyzer per thread.
  */
 public final class FaceAnalyzer implements AutoCloseable {
     /** Below this face-flag probability the mesh model says the region holds no face. */
@@ -34,17 +36,19 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final FaceMeshEstimator meshEstimator;
     private final IrisEstimator irisEstimator;
     private final Landmarks68Estimator landmarks68;
+    private final CanonicalFace canonical;
     private final HeadPoseEstimator poseEstimator;
-    private final GazeEstimator gazeEstimator;
+    private final FaceGeometry geometry;
+    private final StageTimes times = new StageTimes();
 
     private FaceAnalyzer(AssetStore store) {
         detector = new BlazeFaceDetector(store.require("face-detector"));
         meshEstimator = new FaceMeshEstimator(store.require("face-mesh"));
         irisEstimator = new IrisEstimator(store.require("iris"));
         landmarks68 = new Landmarks68Estimator(store.require("landmarks-68"));
-        CanonicalFace canonical = CanonicalFace.load(store.require("canonical-face"));
+        canonical = CanonicalFace.load(store.require("canonical-face"));
         poseEstimator = new HeadPoseEstimator(canonical);
-        gazeEstimator = new GazeEstimator(canonical);
+        geometry = new FaceGeometry(canonical);
     }
 
     /** Loads every face-stage model from the prepared cache (an AssetUnavailableException says what to run). */
@@ -52,22 +56,31 @@ public final class FaceAnalyzer implements AutoCloseable {
         return new FaceAnalyzer(store);
     }
 
+    /** Time spent in each stage by this analyzer (it runs on one thread, so these are that thread's). */
+    public StageTimes times() {
+        return times;
+    }
+
+    public CanonicalFace canonicalFace() {
+        return canonical;
+    }
+
     /** Every face in a still image, ids 0, 1, ... from left to right. */
     public List<FaceObservation> analyzeStill(RgbImage image) {
         CameraIntrinsics camera = CameraIntrinsics.openFaceDefault(image.width(), image.height());
+        long start = StageTimes.start();
+        List<FaceDetection> detections = detector.detectThoroughly(image);
+        times.stop(StageTimes.Stage.DETECT, start);
         List<FaceMesh> meshes = new ArrayList<>();
-        for (FaceDetection detection : detector.detectThoroughly(image)) {
-            FaceMesh first = meshEstimator.estimate(image, FaceMeshEstimator.roiFrom(detection));
-            if (first.faceScore() < MIN_FACE_SCORE) continue;
-            // A second read from the mesh's own region centres and levels the face as the model was trained.
-            FaceMesh refined = meshEstimator.estimate(image, FaceMeshEstimator.roiFrom(first));
-            meshes.add(refined.faceScore() >= MIN_FACE_SCORE ? refined : first);
+        for (FaceDetection detection : detections) {
+            FaceMesh mesh = meshFrom(image, detection);
+            if (mesh != null) meshes.add(mesh);
         }
-        meshes.sort(Comparator.comparingDouble(m -> -box(m).area()));
+        meshes.sort(Comparator.comparingDouble(m -> -box(m.points()).area()));
         List<FaceMesh> distinct = new ArrayList<>();
         for (FaceMesh mesh : meshes)
-            if (distinct.stream().noneMatch(m -> sameFace(box(m), box(mesh)))) distinct.add(mesh);
-        distinct.sort(Comparator.comparingDouble(m -> box(m).centerX()));
+            if (distinct.stream().noneMatch(m -> sameFace(box(m.points()), box(mesh.points())))) distinct.add(mesh);
+        distinct.sort(Comparator.comparingDouble(m -> box(m.points()).centerX()));
         List<FaceObservation> faces = new ArrayList<>(meshes.size());
         for (FaceMesh mesh : distinct) {
             FaceObservation face = observe(image, mesh, faces.size(), camera);
@@ -76,31 +89,71 @@ public final class FaceAnalyzer implements AutoCloseable {
         return faces;
     }
 
+    /** Faces in the whole frame, one detector call: how video finds new faces. */
+    public List<FaceDetection> detect(RgbImage image) {
+        long start = StageTimes.start();
+        List<FaceDetection> found = detector.detect(image);
+        times.stop(StageTimes.Stage.DETECT, start);
+        return found;
+    }
+
+    /** The mesh read from a region (for a tracked face, the region of its previous mesh), whatever its face score. */
+    public FaceMesh mesh(RgbImage image, Roi roi) {
+        long start = StageTimes.start();
+        FaceMesh mesh = meshEstimator.estimate(image, roi);
+        times.stop(StageTimes.Stage.MESH, start);
+        return mesh;
+    }
+
+    /** The mesh of a detected face, or null when the mesh model says the detection is no face. */
+    public FaceMesh meshFrom(RgbImage image, FaceDetection detection) {
+        FaceMesh first = mesh(image, FaceMeshEstimator.roiFrom(detection));
+        if (first.faceScore() < MIN_FACE_SCORE) return null;
+        // A second read from the mesh's own region centres and levels the face as the model was trained.
+        FaceMesh refined = mesh(image, FaceMeshEstimator.roiFrom(first));
+        return refined.faceScore() >= MIN_FACE_SCORE ? refined : first;
+    }
+
+    /** Head pose from a mesh's image points (468 or 478 vertices); null when they are degenerate. */
+    public HeadPose pose(float[] mesh, CameraIntrinsics camera) {
+        long start = StageTimes.start();
+        HeadPose pose = poseEstimator.estimate(mesh, camera);
+        times.stop(StageTimes.Stage.POSE_GAZE, start);
+        return pose;
+    }
+
     /** Everything else the face stage measures, from a mesh; null when the mesh is too degenerate for a pose. */
     public FaceObservation observe(RgbImage image, FaceMesh mesh, int faceId, CameraIntrinsics camera) {
+        long start = StageTimes.start();
         float[] iris = irisEstimator.estimate(image, mesh);
+        times.stop(StageTimes.Stage.IRIS, start);
         float[] points = new float[FaceObservation.MESH_POINTS * 3];
         System.arraycopy(mesh.points(), 0, points, 0, mesh.points().length);
         System.arraycopy(iris, 0, points, mesh.points().length, iris.length);
+        start = StageTimes.start();
         float[] ibug = landmarks68.estimate(image, mesh);
-        HeadPose pose = poseEstimator.estimate(points, camera);
+        times.stop(StageTimes.Stage.LANDMARKS_68, start);
+        HeadPose pose = pose(points, camera);
         if (pose == null) return null;
-        Gaze gaze = gazeEstimator.estimate(points, pose, camera);
-        float[] world68 = gazeEstimator.world68(points, pose, camera);
-        return new FaceObservation(faceId, mesh.faceScore(), box(mesh), points, ibug, world68, pose, gaze);
+        start = StageTimes.start();
+        FaceObservation face = geometry.observation(faceId, mesh.faceScore(), points, ibug, pose, camera);
+        times.stop(StageTimes.Stage.POSE_GAZE, start);
+        return face;
     }
 
-    private static boolean sameFace(FaceBox a, FaceBox b) {
+    /** Whether two face boxes are one face found twice. */
+    public static boolean sameFace(FaceBox a, FaceBox b) {
         return a.intersection(b) > SAME_FACE_OVERLAP * Math.min(a.area(), b.area());
     }
 
-    static FaceBox box(FaceMesh mesh) {
+    /** The box around the 468 mesh vertices (interleaved x, y, z; iris points after them are ignored). */
+    public static FaceBox box(float[] mesh) {
         float minX = Float.MAX_VALUE, minY = Float.MAX_VALUE, maxX = -Float.MAX_VALUE, maxY = -Float.MAX_VALUE;
         for (int i = 0; i < FaceMesh.POINTS; i++) {
-            minX = Math.min(minX, mesh.x(i));
-            maxX = Math.max(maxX, mesh.x(i));
-            minY = Math.min(minY, mesh.y(i));
-            maxY = Math.max(maxY, mesh.y(i));
+            minX = Math.min(minX, mesh[3 * i]);
+            maxX = Math.max(maxX, mesh[3 * i]);
+            minY = Math.min(minY, mesh[3 * i + 1]);
+            maxY = Math.max(maxY, mesh[3 * i + 1]);
         }
         return new FaceBox(minX, minY, maxX - minX, maxY - minY);
     }

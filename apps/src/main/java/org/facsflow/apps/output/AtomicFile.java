@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * An output file that appears whole or not at all: bytes go to a temporary file beside the target, which is renamed
@@ -20,20 +21,35 @@ public final class AtomicFile implements AutoCloseable {
     private final OutputStream out;
     private boolean committed;
 
-    private AtomicFile(Path target) throws IOException {
+    private AtomicFile(Path target, boolean stream) throws IOException {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         this.temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        this.out = Files.newOutputStream(temp);
+        temp.toFile().deleteOnExit(); // interrupted (Ctrl-C) before commit or close: no stray part-file either
+        this.out = stream ? Files.newOutputStream(temp) : null;
     }
 
     public static AtomicFile create(Path target) throws IOException {
-        return new AtomicFile(target);
+        return new AtomicFile(target, true);
+    }
+
+    /**
+     * For a library that writes a file by name (FFmpeg, DuckDB): it writes {@link #tempPath()}, which must be told
+     * its format, as the name ends in ".part"; no stream is opened.
+     */
+    public static AtomicFile byName(Path target) throws IOException {
+        return new AtomicFile(target, false);
     }
 
     public OutputStream stream() {
+        if (out == null) throw new IllegalStateException("written by name: " + temp);
         return out;
+    }
+
+    /** The temporary file that becomes {@link #target()} on commit. */
+    public Path tempPath() {
+        return temp;
     }
 
     /** A UTF-8 writer on the stream; flush or close it before {@link #commit()}. */
@@ -46,7 +62,10 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     public void commit() throws IOException {
-        out.close();
+        if (out != null) out.close();
+        // Temporary files are private (0600); a result is an ordinary file, readable like any the user writes.
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
     }
@@ -54,7 +73,7 @@ public final class AtomicFile implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (committed) return;
-        out.close();
+        if (out != null) out.close();
         Files.deleteIfExists(temp);
     }
 }

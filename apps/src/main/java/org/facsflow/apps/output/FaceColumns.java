@@ -15,15 +15,24 @@ public final class FaceColumns {
     private FaceColumns() {
     }
 
-    /** frame, face_id, timestamp, confidence, success. */
-    public static final ColumnGroup FRAME = group(List.of("frame", "face_id", "timestamp", "confidence", "success"),
-            (row, out) -> {
-                out.integer(row.frame());
-                out.integer(row.face().faceId());
-                out.number(row.timestamp(), 3);
-                out.number(row.face().confidence(), 2);
-                out.integer(1);
-            });
+    /** frame, face_id, timestamp, confidence, success (1 measured, 0 not found): written for every row. */
+    public static final ColumnGroup FRAME = new ColumnGroup() {
+        private final List<String> names = List.of("frame", "face_id", "timestamp", "confidence", "success");
+
+        @Override
+        public List<String> names() {
+            return names;
+        }
+
+        @Override
+        public void append(FaceRow row, CsvRow out) {
+            out.integer(row.frame());
+            out.integer(row.faceId());
+            out.number(row.timestamp(), 3);
+            out.number(row.confidence(), 2);
+            out.integer(row.success() ? 1 : 0);
+        }
+    };
 
     public static final ColumnGroup GAZE = group(List.of("gaze_0_x", "gaze_0_y", "gaze_0_z", "gaze_1_x", "gaze_1_y",
             "gaze_1_z", "gaze_angle_x", "gaze_angle_y"), (row, out) -> {
@@ -89,6 +98,7 @@ public final class FaceColumns {
         void append(FaceRow row, CsvRow out);
     }
 
+    /** A group of measurements: empty fields in a row without them (success = 0), like NaN. */
     private static ColumnGroup group(List<String> names, Appender appender) {
         return new ColumnGroup() {
             @Override
@@ -98,7 +108,8 @@ public final class FaceColumns {
 
             @Override
             public void append(FaceRow row, CsvRow out) {
-                appender.append(row, out);
+                if (row.success()) appender.append(row, out);
+                else for (int i = 0; i < names.size(); i++) out.text("");
             }
         };
     }

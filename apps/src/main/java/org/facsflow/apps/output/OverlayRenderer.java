@@ -23,19 +23,31 @@ import java.util.List;
  */
 public final class OverlayRenderer {
     private static final float AXIS_MM = 50, GAZE_MM = 80;
-    private final boolean drawMesh;
+    private final boolean drawMesh, drawPose, drawGaze;
 
     public OverlayRenderer(boolean drawMesh) {
+        this(drawMesh, true, true);
+    }
+
+    /** Besides box and points, draws the head-pose axes and the gaze rays only where asked (the live window toggles them). */
+    public OverlayRenderer(boolean drawMesh, boolean drawPose, boolean drawGaze) {
         this.drawMesh = drawMesh;
+        this.drawPose = drawPose;
+        this.drawGaze = drawGaze;
     }
 
     public BufferedImage render(RgbImage frame, List<FaceObservation> faces, CameraIntrinsics camera) {
         BufferedImage image = toBufferedImage(frame);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        for (FaceObservation face : faces) draw(g, face, camera);
+        draw(g, faces, camera);
         g.dispose();
         return image;
+    }
+
+    /** Draws onto {@code g} in the frame's pixel coordinates (give {@code g} a transform to draw on a scaled view). */
+    public void draw(Graphics2D g, List<FaceObservation> faces, CameraIntrinsics camera) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        for (FaceObservation face : faces) draw(g, face, camera);
     }
 
     private void draw(Graphics2D g, FaceObservation face, CameraIntrinsics camera) {
@@ -53,7 +65,16 @@ public final class OverlayRenderer {
         for (int i = 0; i + 1 < points.length; i += stride)
             g.fill(new Ellipse2D.Float(points[i] - r, points[i + 1] - r, 2 * r, 2 * r));
 
-        HeadPose pose = face.pose();
+        if (drawPose) axes(g, face.pose(), camera, unit);
+        if (drawGaze) {
+            Gaze gaze = face.gaze();
+            g.setColor(new Color(255, 60, 255));
+            ray(g, camera, gaze.eyeball0(), gaze.direction0());
+            ray(g, camera, gaze.eyeball1(), gaze.direction1());
+        }
+    }
+
+    private static void axes(Graphics2D g, HeadPose pose, CameraIntrinsics camera, float unit) {
         float[] origin = {pose.tx(), pose.ty(), pose.tz()};
         Color[] axisColours = {Color.RED, Color.GREEN, Color.BLUE};
         g.setStroke(new BasicStroke(unit * 1.5f));
@@ -63,11 +84,6 @@ public final class OverlayRenderer {
             g.setColor(axisColours[axis]);
             line(g, camera, origin, end);
         }
-
-        Gaze gaze = face.gaze();
-        g.setColor(new Color(255, 60, 255));
-        ray(g, camera, gaze.eyeball0(), gaze.direction0());
-        ray(g, camera, gaze.eyeball1(), gaze.direction1());
     }
 
     private static void ray(Graphics2D g, CameraIntrinsics camera, float[] from, float[] direction) {
@@ -84,7 +100,7 @@ public final class OverlayRenderer {
     }
 
     /** One copy into a BGR image (Java2D's native 3-byte layout). */
-    static BufferedImage toBufferedImage(RgbImage frame) {
+    public static BufferedImage toBufferedImage(RgbImage frame) {
         BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         byte[] rgb = frame.rgb();

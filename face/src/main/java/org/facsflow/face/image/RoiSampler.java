@@ -11,6 +11,8 @@ import java.nio.FloatBuffer;
 public final class RoiSampler {
     // The FER models' gray conversion.
     private static final float[] GRAY = {0.2989f, 0.587f, 0.114f};
+    /** One output row, reused per thread: the samplers run on every frame and must not allocate. */
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[256 * 3]);
 
     private RoiSampler() {
     }
@@ -33,6 +35,9 @@ public final class RoiSampler {
         float half = side * 0.5f;
         byte[] px = image.rgb();
         int w = image.width(), h = image.height();
+        float[] row = ROW.get();
+        if (row.length < side * 3) ROW.set(row = new float[side * 3]);
+        int channels = gray ? 1 : 3;
         for (int v = 0; v < side; v++) {
             float dy = v + 0.5f - half;
             for (int u = 0; u < side; u++) {
@@ -41,19 +46,43 @@ public final class RoiSampler {
                 // centres on integers, as landmark outputs (OpenFace's x_i, y_i) do.
                 float x = roi.centerX() + dx * cos - dy * sin;
                 float y = roi.centerY() + dx * sin + dy * cos;
-                int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+                int x0 = floor(x), y0 = floor(y);
                 float fx = x - x0, fy = y - y0;
-                float sum = 0;
-                for (int c = 0; c < 3; c++) {
-                    float top = lerp(at(px, w, h, x0, y0, c), at(px, w, h, x0 + 1, y0, c), fx);
-                    float bottom = lerp(at(px, w, h, x0, y0 + 1, c), at(px, w, h, x0 + 1, y0 + 1, c), fx);
-                    float value = lerp(top, bottom, fy);
-                    if (gray) sum += GRAY[c] * value;
-                    else out.put(value * scale + offset);
+                float r, g, b;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+                    // Inside the image, the common case: the four taps without bounds checks.
+                    int p = (y0 * w + x0) * 3, below = p + w * 3;
+                    r = lerp(lerp(px[p] & 0xff, px[p + 3] & 0xff, fx), lerp(px[below] & 0xff, px[below + 3] & 0xff, fx), fy);
+                    g = lerp(lerp(px[p + 1] & 0xff, px[p + 4] & 0xff, fx), lerp(px[below + 1] & 0xff, px[below + 4] & 0xff, fx), fy);
+                    b = lerp(lerp(px[p + 2] & 0xff, px[p + 5] & 0xff, fx), lerp(px[below + 2] & 0xff, px[below + 5] & 0xff, fx), fy);
+                } else {
+                    r = tap(px, w, h, x0, y0, fx, fy, 0);
+                    g = tap(px, w, h, x0, y0, fx, fy, 1);
+                    b = tap(px, w, h, x0, y0, fx, fy, 2);
                 }
-                if (gray) out.put(sum * scale + offset);
+                if (gray) {
+                    row[u] = (GRAY[0] * r + GRAY[1] * g + GRAY[2] * b) * scale + offset;
+                } else {
+                    row[3 * u] = r * scale + offset;
+                    row[3 * u + 1] = g * scale + offset;
+                    row[3 * u + 2] = b * scale + offset;
+                }
             }
+            out.put(row, 0, side * channels);
         }
+    }
+
+    /** One channel's bilinear value near or beyond the image's edge, where outside pixels read as black. */
+    private static float tap(byte[] px, int w, int h, int x0, int y0, float fx, float fy, int c) {
+        float top = lerp(at(px, w, h, x0, y0, c), at(px, w, h, x0 + 1, y0, c), fx);
+        float bottom = lerp(at(px, w, h, x0, y0 + 1, c), at(px, w, h, x0 + 1, y0 + 1, c), fx);
+        return lerp(top, bottom, fy);
+    }
+
+    /** Math.floor without its double round trip (the sampler's hottest call). */
+    private static int floor(float v) {
+        int i = (int) v;
+        return v < i ? i - 1 : i;
     }
 
     private static float lerp(float a, float b, float t) {

@@ -1,0 +1,151 @@
+package org.facsflow.apps;
+
+import org.facsflow.face.StageTimes;
+import org.facsflow.face.track.TrackerSettings;
+import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.media.MediaException;
+import org.facsflow.media.VideoSource;
+import org.facsflow.media.VideoSources;
+import org.facsflow.models.AssetStore;
+import org.facsflow.models.AssetUnavailableException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code facsflow bench}: how fast the video path runs here, end to end (decode, track, measure, smooth, CSV), and
+ * where the time goes. Speed is measured here, never asserted in a test (DEVELOPERS.md).
+ */
+@Command(name = "bench", sortOptions = false,
+        description = {"Analyse a video as `analyze` does (CSV into a temporary folder, deleted afterwards) and report "
+                + "frames, wall time, end-to-end frames per second, milliseconds per frame in each stage (summed over "
+                + "threads, so they can add up to more than the wall time) and peak memory (VmHWM).",
+                "Model loading and the warm-up frames are not counted."})
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+    @Parameters(paramLabel = "VIDEO", description = "A video file (or camera:N, lavfi:GRAPH).")
+    String video;
+
+    @Option(names = "--frames", paramLabel = "N", description = "Only the first N frames (default: all).")
+    long frames;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "30",
+            description = "Frames analysed once before measuring, so the JIT and ONNX Runtime are warm (default: ${DEFAULT-VALUE}).")
+    long warmup;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "Measuring threads, as for analyze (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Path scratch = null;
+        long loadStart = System.nanoTime();
+        try (TrackingPipeline pipeline = TrackingPipeline.create(AssetStore.standard(), TrackerSettings.DEFAULT, threads)) {
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            scratch = Files.createTempDirectory("facsflow-bench");
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            if (warmup > 0) job(pipeline, scratch, warmup, quiet).analyzeVideo(video);
+            VideoJob.Result result = job(pipeline, scratch, frames, quiet).analyzeVideo(video);
+            String input = describe(video);
+            long peakKib = peakRssKib();
+            System.out.print(json ? json(input, result, loadSeconds, peakKib) : text(input, result, loadSeconds, peakKib));
+            return 0;
+        } catch (AssetUnavailableException e) {
+            System.err.println("facsflow: " + e.getMessage());
+            return 2;
+        } catch (MediaException e) {
+            System.err.println("facsflow: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("facsflow bench: " + e.getMessage());
+            return 1;
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private VideoJob job(TrackingPipeline pipeline, Path dir, long maxFrames, PrintStream quiet) {
+        return new VideoJob(pipeline, dir, new VideoJob.Options(false, false, false, false, false, maxFrames,
+                Double.POSITIVE_INFINITY), quiet, System.err);
+    }
+
+    private String text(String input, VideoJob.Result r, double loadSeconds, long peakKib) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "input      %s%n", input));
+        b.append(String.format(Locale.ROOT, "machine    %d cores, Java %s; %d measuring thread(s)%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), threads));
+        b.append(String.format(Locale.ROOT, "frames     %d (%d with a face, %d face id(s))%n", r.frames(), r.framesWithFace(), r.faceIds()));
+        b.append(String.format(Locale.ROOT, "wall       %.2f s, decode to CSV (models loaded in %.1f s and %d warm-up frames before, not counted)%n",
+                r.seconds(), loadSeconds, warmup));
+        b.append(String.format(Locale.ROOT, "speed      %.1f frames/s end to end%n", r.frames() / r.seconds()));
+        b.append("stage       ms/frame   calls\n");
+        for (StageTimes.Stage s : StageTimes.Stage.values())
+            b.append(String.format(Locale.ROOT, "  %-11s %7.3f %7d%n", s.label(), r.times().millis(s) / Math.max(1, r.frames()), r.times().calls(s)));
+        b.append(String.format(Locale.ROOT, "  %-11s %7.3f   (all stages, all threads; wall %.3f ms/frame)%n", "sum",
+                sum(r.times()) / Math.max(1, r.frames()), r.seconds() * 1000 / Math.max(1, r.frames())));
+        b.append(String.format(Locale.ROOT, "peak RSS   %.0f MiB%n", peakKib / 1024.0));
+        return b.toString();
+    }
+
+    private String json(String input, VideoJob.Result r, double loadSeconds, long peakKib) {
+        StringBuilder b = new StringBuilder("{");
+        b.append("\"input\": \"").append(input.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        b.append(String.format(Locale.ROOT, ", \"cores\": %d, \"measuring_threads\": %d, \"frames\": %d, \"frames_with_face\": %d",
+                Runtime.getRuntime().availableProcessors(), threads, r.frames(), r.framesWithFace()));
+        b.append(String.format(Locale.ROOT, ", \"wall_seconds\": %.3f, \"fps\": %.2f, \"model_load_seconds\": %.2f, \"warmup_frames\": %d",
+                r.seconds(), r.frames() / r.seconds(), loadSeconds, warmup));
+        b.append(", \"ms_per_frame\": {");
+        String sep = "";
+        for (StageTimes.Stage s : StageTimes.Stage.values()) {
+            b.append(sep).append(String.format(Locale.ROOT, "\"%s\": %.3f", s.label(), r.times().millis(s) / Math.max(1, r.frames())));
+            sep = ", ";
+        }
+        b.append(String.format(Locale.ROOT, "}, \"peak_rss_mib\": %.1f}%n", peakKib / 1024.0));
+        return b.toString();
+    }
+
+    private static double sum(StageTimes times) {
+        double total = 0;
+        for (StageTimes.Stage s : StageTimes.Stage.values()) total += times.millis(s);
+        return total;
+    }
+
+    /** Path, size, frame rate and frame count, as the container states them. */
+    private static String describe(String spec) throws MediaException {
+        try (VideoSource source = VideoSources.open(spec)) {
+            return String.format(Locale.ROOT, "%s (%dx%d, %.3f fps, %d frames in the container)", spec, source.width(),
+                    source.height(), source.frameRate(), source.frameCountEstimate());
+        }
+    }
+
+    /** The process's peak resident memory, from Linux's /proc (0 elsewhere). */
+    static long peakRssKib() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.facsflow.apps;
+
+import org.facsflow.affect.AffectTimeline;
+import org.facsflow.affect.AuIntensities;
+import org.facsflow.affect.Emotion;
+import org.facsflow.affect.events.AuEvent;
+import org.facsflow.affect.plot.TimelinePlot;
+import org.facsflow.affect.smile.SmileEpisode;
+import org.facsflow.apps.output.AffectColumns;
+import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.IntensityScale;
+import org.facsflow.facs.TextTable;
+import org.facsflow.facs.validation.OpenFaceCsv;
+import org.facsflow.facs.validation.OpenFaceRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code facsflow summarize}: what an analysis CSV says about each face, in a few lines: mean and peak AU
+ * intensities, dominant emotions over time, valence/arousal, smile episodes; and a timeline plot per face beside
+ * the CSV.
+ */
+@Command(name = "summarize", sortOptions = false,
+        description = {"Summarize an analysis CSV in OpenFace's layout (AUxx_r columns; facsflow's emo_*, valence and "
+                + "arousal columns when present), per face: mean and peak AU intensities and how often each AU is "
+                + "present, dominant emotions over time, valence/arousal, smile episodes (AU12 with AU6 coupling, "
+                + "frames of fast head motion skipped). Writes a PNG timeline of AUs and valence per face beside the CSV.",
+                "Exit status: 0 summarized; 1 the CSV could not be read or a plot not written; 3 no tracked face in it."})
+final class SummarizeCommand implements Callable<Integer> {
+    /** A dominant emotion must last this long (seconds) to be listed as a segment of its own. */
+    private static final double MIN_SEGMENT_S = 0.5;
+    private static final int MAX_SEGMENTS = 20;
+
+    @Parameters(paramLabel = "CSV", description = "The analysis CSV (plain or .gz).")
+    Path csvFile;
+
+    @Option(names = "--no-plot", description = "Do not write the timeline PNGs.")
+    boolean noPlot;
+
+    /** More AUs than this make the timeline unreadable: it shows the ones with the highest mean intensity. */
+    private static final int MAX_PLOTTED_AUS = 8;
+
+    /**
+     * One face's rows in file order, with their times: the successfully tracked ones ({@code rows}) and, for the
+     * episode detection, every row including failed ones ({@code all}), which end an open episode.
+     */
+    private record Face(int id, List<OpenFaceRow> rows, double[] times, List<OpenFaceRow> all, double[] allTimes) {
+    }
+
+    @Override
+    public Integer call() {
+        return run(System.out, System.err);
+    }
+
+    int run(PrintStream out, PrintStream err) {
+        OpenFaceCsv csv;
+        try {
+            csv = OpenFaceCsv.read(csvFile);
+        } catch (IOException e) {
+            err.println("facsflow summarize: " + e.getMessage());
+            return 1;
+        }
+        List<Face> faces = faces(csv);
+        if (faces.isEmpty()) {
+            err.println("facsflow summarize: " + csvFile + ": no successfully tracked face (every row has success 0)");
+            return 3;
+        }
+        List<ActionUnit> aus = ActionUnit.CODED.stream().filter(au -> csv.hasColumn(auColumn(au))).toList();
+        boolean emotions = Emotion.CLASSIFIED.stream().allMatch(e -> csv.hasColumn(AffectColumns.fusedColumn(e)));
+        boolean timed = csv.hasColumn("timestamp");
+        out.printf("%s: %d face(s)%s%n", csvFile, faces.size(), aus.isEmpty() ? ", no AU columns (AUxx_r)" : "");
+        for (Face face : faces) {
+            out.printf("%nface %d: %d frame(s)%s%n", face.id(), face.rows().size(), timed && face.rows().size() > 1
+                    ? String.format(Locale.ROOT, ", %.2f-%.2f s", face.times()[0], face.times()[face.times().length - 1]) : "");
+            if (!aus.isEmpty()) out.print(auTable(face, aus));
+            if (emotions) printEmotions(face, out);
+            printCircumplex(face, csv, out);
+            if (!aus.isEmpty()) printEpisodes(face, csv, out);
+            if (!noPlot) {
+                try {
+                    Path png = plot(face, aus, csv);
+                    out.println("  timeline: " + png);
+                } catch (IOException e) {
+                    err.println("facsflow summarize: cannot write the timeline of face " + face.id() + ": " + e.getMessage());
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** OpenFace's intensity column of an AU: AU01_r, AU12_r, ... */
+    static String auColumn(ActionUnit au) {
+        return String.format(Locale.ROOT, "AU%02d_r", au.number());
+    }
+
+    /** Faces with at least one successfully tracked row, by id. */
+    private static List<Face> faces(OpenFaceCsv csv) {
+        Map<Integer, List<OpenFaceRow>> byFace = new TreeMap<>();
+        for (OpenFaceRow row : csv.rows()) byFace.computeIfAbsent(row.key().face(), f -> new ArrayList<>()).add(row);
+        List<Face> faces = new ArrayList<>();
+        for (Map.Entry<Integer, List<OpenFaceRow>> e : byFace.entrySet()) {
+            List<OpenFaceRow> tracked = e.getValue().stream().filter(OpenFaceRow::success).toList();
+            if (!tracked.isEmpty()) faces.add(new Face(e.getKey(), tracked, times(tracked), e.getValue(), times(e.getValue())));
+        }
+        return faces;
+    }
+
+    /** The timestamp column, or the frame number where the file has none (still images). */
+    private static double[] times(List<OpenFaceRow> rows) {
+        double[] times = new double[rows.size()];
+        for (int i = 0; i < times.length; i++) {
+            double t = rows.get(i).value("timestamp");
+            times[i] = Double.isNaN(t) ? rows.get(i).key().frame() : t;
+        }
+        return times;
+    }
+
+    private static String auTable(Face face, List<ActionUnit> aus) {
+        TextTable table = new TextTable("AU", "name", "mean", "peak", "present").alignRight(2, 3, 4);
+        for (ActionUnit au : aus) {
+            double sum = 0, peak = Double.NaN;
+            int n = 0, present = 0;
+            for (OpenFaceRow row : face.rows()) {
+                double v = row.value(auColumn(au));
+                if (Double.isNaN(v)) continue;
+                sum += v;
+                n++;
+                if (IntensityScale.isPresent(v)) present++;
+                if (!(v <= peak)) peak = v;
+            }
+            table.add(au.code(), au.name(), fixed(n == 0 ? Double.NaN : sum / n, 2), fixed(peak, 2),
+                    n == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100.0 * present / n));
+        }
+        return indent(table.format());
+    }
+
+    /** Share of frames each label tops the fused probabilities, and the segments of the dominant label over time. */
+    private static void printEmotions(Face face, PrintStream out) {
+        int n = face.rows().size();
+        Emotion[] top = new Emotion[n];
+        Map<Emotion, double[]> stats = new LinkedHashMap<>(); // top count, probability sum
+        for (Emotion e : Emotion.CLASSIFIED) stats.put(e, new double[2]);
+        for (int i = 0; i < n; i++) {
+            double best = -1;
+            for (Emotion e : Emotion.CLASSIFIED) {
+                double p = face.rows().get(i).value(AffectColumns.fusedColumn(e));
+                if (Double.isNaN(p)) continue;
+                stats.get(e)[1] += p;
+                if (p > best) {
+                    best = p;
+                    top[i] = e;
+                }
+            }
+            if (top[i] != null) stats.get(top[i])[0]++;
+        }
+        TextTable table = new TextTable("emotion", "dominant", "mean p").alignRight(1, 2);
+        stats.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> table.add(e.getKey().label(), String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue()[0] / n),
+                        fixed(e.getValue()[1] / n, 3)));
+        out.print(indent(table.format()));
+        if (n > 1) out.println("  dominant over time: " + segments(face.times(), top));
+    }
+
+    /**
+     * Runs of the same dominant label. Runs shorter than {@link #MIN_SEGMENT_S} are absorbed, shortest first, by
+     * their longer neighbour, so a blip inside an expression does not split it and brief flickers do not each get a
+     * segment of their own.
+     */
+    private static String segments(double[] times, Emotion[] top) {
+        record Run(Emotion label, int start, int end) {
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < top.length; i++) {
+            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.label() == top[i]) runs.set(runs.size() - 1, new Run(last.label(), last.start(), i + 1));
+            else runs.add(new Run(top[i], i, i + 1));
+        }
+        ToDoubleFunction<Run> duration = r -> times[Math.min(r.end(), times.length - 1)] - times[r.start()];
+        while (runs.size() > 1) {
+            int k = 0;
+            for (int i = 1; i < runs.size(); i++) if (duration.applyAsDouble(runs.get(i)) < duration.applyAsDouble(runs.get(k))) k = i;
+            if (duration.applyAsDouble(runs.get(k)) >= MIN_SEGMENT_S) break;
+            boolean intoPrevious = k == runs.size() - 1 || (k > 0
+                    && duration.applyAsDouble(runs.get(k - 1)) >= duration.applyAsDouble(runs.get(k + 1)));
+            int keep = intoPrevious ? k - 1 : k + 1;
+            Run into = runs.get(keep), gone = runs.get(k);
+            runs.set(keep, new Run(into.label(), Math.min(into.start(), gone.start()), Math.max(into.end(), gone.end())));
+            runs.remove(k);
+            // The absorbing run may now touch a run of its own label: join them.
+            for (int i = runs.size() - 1; i > 0; i--) {
+                Run a = runs.get(i - 1), b = runs.get(i);
+                if (a.label() == b.label()) {
+                    runs.set(i - 1, new Run(a.label(), a.start(), b.end()));
+                    runs.remove(i);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Run r : runs.subList(0, Math.min(runs.size(), MAX_SEGMENTS)))
+            parts.add(String.format(Locale.ROOT, "%.1f-%.1f s %s", times[r.start()],
+                    times[Math.min(r.end(), times.length - 1)], r.label() == null ? "unmeasured" : r.label().label()));
+        if (runs.size() > MAX_SEGMENTS) parts.add("... " + (runs.size() - MAX_SEGMENTS) + " more");
+        return String.join(", ", parts);
+    }
+
+    private static void printCircumplex(Face face, OpenFaceCsv csv, PrintStream out) {
+        for (String column : List.of(AffectColumns.VALENCE, AffectColumns.AROUSAL)) {
+            if (!csv.hasColumn(column)) continue;
+            double[] v = face.rows().stream().mapToDouble(r -> r.value(column)).filter(x -> !Double.isNaN(x)).toArray();
+            if (v.length == 0) continue;
+            out.printf(Locale.ROOT, "  %s: mean %.2f, min %.2f, max %.2f%n", column, Arrays.stream(v).average().orElseThrow(),
+                    Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow());
+        }
+    }
+
+    /** Smiles and AU events of the face (frames of fast head motion skipped when the CSV has the pose). */
+    private static void printEpisodes(Face face, OpenFaceCsv csv, PrintStream out) {
+        AffectTimeline timeline = new AffectTimeline();
+        for (int i = 0; i < face.all().size(); i++) {
+            OpenFaceRow row = face.all().get(i);
+            timeline.add(face.id(), row.key().frame(), face.allTimes()[i], row.success() ? intensities(row) : null,
+                    row.value("pose_Rx"), row.value("pose_Ry"), row.value("pose_Rz"), null);
+        }
+        AffectTimeline.Summary summary = timeline.finish();
+        if (csv.hasColumn(auColumn(ActionUnit.AU12))) {
+            List<SmileEpisode> smiles = summary.smiles();
+            out.printf("  smiles: %d%s%n", smiles.size(), smiles.isEmpty() ? "" : ", "
+                    + smiles.stream().filter(SmileEpisode::duchenne).count() + " Duchenne (AU6 coupled with AU12)");
+            if (!smiles.isEmpty()) {
+                TextTable table = new TextTable("onset", "apex", "offset", "duration", "peak AU12", "symmetry",
+                        "AU6 present", "AU6 r", "AU6 lag", "Duchenne").alignRight(0, 1, 2, 3, 4, 5, 6, 7, 8);
+                for (SmileEpisode s : smiles)
+                    table.add(fixed(s.au12().onset(), 2), fixed(s.au12().apex(), 2), fixed(s.au12().offset(), 2),
+                            fixed(s.au12().duration(), 2), fixed(s.au12().peak(), 2), fixed(s.symmetry(), 2),
+                            String.format(Locale.ROOT, "%.0f%%", 100 * s.au6Fraction()), fixed(s.correlation(), 2),
+                            fixed(s.au6OnsetLag(), 2), s.duchenne() ? "yes" : "no");
+                out.print(indent(table.format()));
+            }
+        }
+        Map<String, Integer> events = new LinkedHashMap<>();
+        for (ActionUnit au : ActionUnit.CODED)
+            for (AuEvent e : summary.events()) if (e.au().equals(au)) events.merge(au.code(), 1, Integer::sum);
+        if (!events.isEmpty()) out.println("  AU events: " + events.toString().replaceAll("[{}]", ""));
+    }
+
+    /** The row's intensities in the order of ActionUnit.CODED; AUs without a column are NaN (unmeasured). */
+    private static AuIntensities intensities(OpenFaceRow row) {
+        float[] v = new float[ActionUnit.CODED.size()];
+        for (int i = 0; i < v.length; i++) v[i] = (float) row.value(auColumn(ActionUnit.CODED.get(i)));
+        return new AuIntensities(v);
+    }
+
+    /**
+     * {@code <csv name>_timeline_face<N>.png} beside the CSV: the AUs present at least once (at most
+     * {@link #MAX_PLOTTED_AUS}, those of highest mean intensity), and valence/arousal.
+     */
+    private Path plot(Face face, List<ActionUnit> aus, OpenFaceCsv csv) throws IOException {
+        Map<ActionUnit, float[]> present = new LinkedHashMap<>();
+        Map<ActionUnit, Double> means = new LinkedHashMap<>();
+        for (ActionUnit au : aus) {
+            float[] v = column(face, auColumn(au));
+            double sum = 0;
+            boolean on = false;
+            for (float x : v) {
+                on |= IntensityScale.isPresent(x);
+                if (!Float.isNaN(x)) sum += x;
+            }
+            if (!on) continue;
+            present.put(au, v);
+            means.put(au, sum / v.length);
+        }
+        List<ActionUnit> shown = present.keySet().stream()
+                .sorted((a, b) -> Double.compare(means.get(b), means.get(a))).limit(MAX_PLOTTED_AUS).toList();
+        Map<String, float[]> auSeries = new LinkedHashMap<>();
+        for (ActionUnit au : aus) if (shown.contains(au)) auSeries.put(au.code(), present.get(au));
+        Map<String, float[]> affects = new LinkedHashMap<>();
+        for (String column : List.of(AffectColumns.VALENCE, AffectColumns.AROUSAL))
+            if (csv.hasColumn(column)) affects.put(column, column(face, column));
+        String name = csvFile.getFileName().toString().replaceFirst("(\\.csv)?(\\.gz)?$", "");
+        Path png = csvFile.toAbsolutePath().resolveSibling(name + "_timeline_face" + face.id() + ".png");
+        TimelinePlot.write(png, name + ", face " + face.id(), face.times(), auSeries, affects);
+        return png;
+    }
+
+    private static float[] column(Face face, String column) {
+        float[] v = new float[face.rows().size()];
+        for (int i = 0; i < v.length; i++) v[i] = (float) face.rows().get(i).value(column);
+        return v;
+    }
+
+    private static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String indent(String text) {
+        return text.replaceAll("(?m)^", "  ");
+    }
+}

@@ -1,0 +1,60 @@
+package org.facsflow.face;
+
+/**
+ * Wall time spent in each pipeline stage, summed over calls: what {@code facsflow bench} reports. Recording is two
+ * {@link System#nanoTime()} calls and two array additions, no allocation, so it stays on in production. One instance
+ * per thread; {@link #add} merges them once the threads are done.
+ */
+public final class StageTimes {
+    /** The stages of the video path, in pipeline order. */
+    public enum Stage {
+        DECODE("decode"), DETECT("detect"), MESH("mesh"), IRIS("iris"), LANDMARKS_68("landmarks68"),
+        POSE_GAZE("pose+gaze"), WRITE("write");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final int STAGES = Stage.values().length;
+    private final long[] nanos = new long[STAGES];
+    private final long[] calls = new long[STAGES];
+
+    /** A start time for {@link #stop}. */
+    public static long start() {
+        return System.nanoTime();
+    }
+
+    /** Adds the time since {@code start} to {@code stage}. */
+    public void stop(Stage stage, long start) {
+        nanos[stage.ordinal()] += System.nanoTime() - start;
+        calls[stage.ordinal()]++;
+    }
+
+    public double millis(Stage stage) {
+        return nanos[stage.ordinal()] / 1e6;
+    }
+
+    public long calls(Stage stage) {
+        return calls[stage.ordinal()];
+    }
+
+    /** Adds another thread's times to these (call after that thread has finished). */
+    public void add(StageTimes other) {
+        for (int i = 0; i < STAGES; i++) {
+            nanos[i] += other.nanos[i];
+            calls[i] += other.calls[i];
+        }
+    }
+
+    public void reset() {
+        java.util.Arrays.fill(nanos, 0);
+        java.util.Arrays.fill(calls, 0);
+    }
+}

@@ -1,0 +1,19 @@
+package org.facsflow.face.track;
+
+import org.facsflow.face.FaceObservation;
+
+/**
+ * One tracked face in one frame. A face that was being tracked but is not found in this frame (turned away, covered,
+ * gone) is still reported for a while, as OpenFace does, with {@code success() == false} and no measurements.
+ *
+ * @param faceId     stable id within the video: 0, 1, ... in order of first appearance
+ * @param confidence 0-1, the mesh model's face probability at the face's place in this frame
+ * @param face       the measurements smoothed over time (One Euro filter on mesh, 68 points and pose; gaze and 3-D
+ *                   points recomputed from them); null when the face was not found in this frame
+ * @param raw        the same measurements of this frame alone; null when the face was not found
+ */
+public record TrackedFace(int faceId, float confidence, FaceObservation face, FaceObservation raw) {
+    public boolean success() {
+        return face != null;
+    }
+}

@@ -1,0 +1,260 @@
+package org.facsflow.face.track;
+
+import org.facsflow.face.FaceAnalyzer;
+import org.facsflow.face.FaceObservation;
+import org.facsflow.face.StageTimes;
+import org.facsflow.face.pose.CameraIntrinsics;
+import org.facsflow.media.MediaException;
+import org.facsflow.media.RgbImage;
+import org.facsflow.media.VideoSource;
+import org.facsflow.models.AssetStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A {@link FaceTracker} spread over threads, for whole videos and live sources:
+ * <pre>
+ *   decoder thread ──frames──▶ locator thread ──▶ measuring threads (n) ──in order──▶ caller: smooth, then the sink
+ * </pre>
+ * Decoding, locating (the sequential mesh-to-mesh chain) and measuring (iris, 68 points, pose: independent per frame,
+ * so n threads take turns) overlap, which keeps both cores of a small machine busy. Queues hold at most
+ * {@value #QUEUE} frames each, so memory stays bounded on any length of video, and a slow sink slows the decoder
+ * instead of piling up frames. Each thread owns its models (they are not thread-safe); the analyzers are loaded once
+ * and reused for every {@link #run}.
+ */
+public final class TrackingPipeline implements AutoCloseable {
+    private static final int QUEUE = 4;
+
+    /** Receives each frame, in order, on the thread that called {@link #run}. */
+    public interface FrameSink<E extends Exception> {
+        void accept(TrackedFrame frame) throws E;
+    }
+
+    /** What a run did: frames delivered, and the time each stage took on all threads together. */
+    public record Stats(long frames, StageTimes times) {
+    }
+
+    private final TrackerSettings settings;
+    private final FaceAnalyzer locating;
+    private final List<FaceAnalyzer> measuring;
+    private final BlockingQueue<FaceAnalyzer> idle;
+    private final ExecutorService measurers;
+    private volatile boolean stopRequested;
+
+    private TrackingPipeline(TrackerSettings settings, FaceAnalyzer locating, List<FaceAnalyzer> measuring) {
+        this.settings = settings;
+        this.locating = locating;
+        this.measuring = measuring;
+        this.idle = new ArrayBlockingQueue<>(Math.max(1, measuring.size()), false, measuring);
+        this.measurers = measuring.isEmpty() ? null : Executors.newFixedThreadPool(measuring.size(), r -> {
+            Thread t = new Thread(r, "facsflow-measure");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * @param measuringThreads threads for iris, 68 points and pose; 0 measures on the locating thread
+     */
+    public static TrackingPipeline create(AssetStore store, TrackerSettings settings, int measuringThreads) {
+        List<FaceAnalyzer> analyzers = new ArrayList<>();
+        try {
+            FaceAnalyzer locating = FaceAnalyzer.create(store);
+            analyzers.add(locating);
+            for (int i = 0; i < measuringThreads; i++) analyzers.add(FaceAnalyzer.create(store));
+            return new TrackingPipeline(settings, locating, List.copyOf(analyzers.subList(1, analyzers.size())));
+        } catch (RuntimeException e) {
+            analyzers.forEach(FaceAnalyzer::close);
+            throw e;
+        }
+    }
+
+    /** One located frame, measured (possibly later, on another thread). */
+    private record Measured(long number, RgbImage image, CameraIntrinsics camera, List<FaceLocator.Located> located,
+                            FaceObservation[] raw) {
+    }
+
+    /** A frame, or the failure that ended decoding (it travels down the queues so the caller sees it in order). */
+    private record Decoded(long number, RgbImage image, Exception failure) {
+    }
+
+    private static final Decoded END_OF_FRAMES = new Decoded(-1, null, null);
+    private static final Measured END_OF_RESULTS = new Measured(-1, null, null, null, null);
+
+    /**
+     * Tracks faces through {@code source} until its end, {@code maxFrames} frames or the first frame at or after
+     * {@code maxSeconds}, handing each frame to {@code sink} in order. The caller closes the source afterwards.
+     *
+     * @param maxFrames  0 or less: no limit
+     * @param maxSeconds infinite: no limit
+     * @throws MediaException when the source fails part-way (nothing more reaches the sink)
+     * @throws E              what the sink throws (the other threads are stopped first)
+     */
+    public <E extends Exception> Stats run(VideoSource source, long maxFrames, double maxSeconds, FrameSink<E> sink)
+            throws MediaException, E {
+        stopRequested = false;
+        locating.times().reset();
+        for (FaceAnalyzer a : measuring) a.times().reset();
+        StageTimes decoding = new StageTimes(), consuming = new StageTimes();
+        BlockingQueue<Decoded> frames = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<CompletableFuture<Measured>> results = new ArrayBlockingQueue<>(QUEUE + measuring.size());
+
+        Thread decoder = new Thread(() -> decode(source, maxFrames, maxSeconds, frames, decoding), "facsflow-decode");
+        Thread locator = new Thread(() -> locate(frames, results), "facsflow-locate");
+        decoder.setDaemon(true);
+        locator.setDaemon(true);
+        decoder.start();
+        locator.start();
+        FaceSmoother smoother = new FaceSmoother(locating.canonicalFace());
+        long delivered = 0;
+        try {
+            while (true) {
+                Measured m = awaitResult(results);
+                if (m == END_OF_RESULTS) break;
+                List<TrackedFace> faces = smoother.smooth(m.located(), m.raw(), m.image().timestampSeconds(), m.camera(), consuming);
+                sink.accept(new TrackedFrame(m.number(), m.image(), m.camera(), faces));
+                delivered++;
+            }
+        } finally {
+            stop(decoder, frames);
+            stop(locator, null);
+            // Let measuring tasks still running finish, so their analyzers are idle for the next run.
+            results.forEach(f -> f.exceptionally(e -> null).join());
+        }
+        StageTimes all = new StageTimes();
+        all.add(decoding);
+        all.add(locating.times());
+        for (FaceAnalyzer a : measuring) all.add(a.times());
+        all.add(consuming);
+        return new Stats(delivered, all);
+    }
+
+    private static Measured awaitResult(BlockingQueue<CompletableFuture<Measured>> results) throws MediaException {
+        try {
+            return results.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while tracking", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MediaException media) throw media;
+            if (cause instanceof RuntimeException runtime) throw runtime;
+            if (cause instanceof Error error) throw error;
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * Ends the current run as if the source had ended: frames already decoded are still tracked and delivered, and
+     * {@link #run} returns normally. For stopping a live source (Ctrl-C on a camera).
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    private void decode(VideoSource source, long maxFrames, double maxSeconds, BlockingQueue<Decoded> frames,
+                        StageTimes times) {
+        try {
+            long number = 0;
+            while ((maxFrames <= 0 || number < maxFrames) && !stopRequested) {
+                long start = StageTimes.start();
+                RgbImage image;
+                try {
+                    image = source.next();
+                } catch (MediaException e) {
+                    frames.put(new Decoded(-1, null, e));
+                    return;
+                }
+                times.stop(StageTimes.Stage.DECODE, start);
+                if (image == null || image.timestampSeconds() >= maxSeconds) break;
+                frames.put(new Decoded(++number, image, null));
+            }
+            frames.put(END_OF_FRAMES);
+        } catch (InterruptedException e) {
+            // stopped by the consumer
+        } catch (RuntimeException e) {
+            try {
+                frames.put(new Decoded(-1, null, e));
+            } catch (InterruptedException stopped) {
+                // stopped by the consumer
+            }
+        }
+    }
+
+    private void locate(BlockingQueue<Decoded> frames, BlockingQueue<CompletableFuture<Measured>> results) {
+        FaceLocator locator = new FaceLocator(locating, settings);
+        try {
+            while (true) {
+                Decoded d = frames.take();
+                if (d == END_OF_FRAMES) {
+                    results.put(CompletableFuture.completedFuture(END_OF_RESULTS));
+                    return;
+                }
+                if (d.failure() != null) {
+                    results.put(CompletableFuture.failedFuture(d.failure()));
+                    return;
+                }
+                List<FaceLocator.Located> located = locator.locate(d.image());
+                CameraIntrinsics camera = locator.camera(d.image());
+                results.put(measure(d, camera, located));
+            }
+        } catch (InterruptedException e) {
+            // stopped by the consumer
+        } catch (RuntimeException e) {
+            try {
+                results.put(CompletableFuture.failedFuture(e));
+            } catch (InterruptedException stopped) {
+                // stopped by the consumer
+            }
+        }
+    }
+
+    private CompletableFuture<Measured> measure(Decoded d, CameraIntrinsics camera, List<FaceLocator.Located> located) {
+        if (measurers == null)
+            return CompletableFuture.completedFuture(new Measured(d.number(), d.image(), camera, located,
+                    FaceTracker.measure(locating, d.image(), located, camera)));
+        return CompletableFuture.supplyAsync(() -> {
+            FaceAnalyzer analyzer = takeIdle();
+            try {
+                return new Measured(d.number(), d.image(), camera, located,
+                        FaceTracker.measure(analyzer, d.image(), located, camera));
+            } finally {
+                idle.add(analyzer);
+            }
+        }, measurers);
+    }
+
+    /** An idle measuring analyzer; one is always free unless a stopped run's last task is still finishing. */
+    private FaceAnalyzer takeIdle() {
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring", e);
+        }
+    }
+
+    private static void stop(Thread thread, BlockingQueue<?> input) {
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (input != null) input.clear();
+    }
+
+    @Override
+    public void close() {
+        if (measurers != null) measurers.shutdownNow();
+        locating.close();
+        measuring.forEach(FaceAnalyzer::close);
+    }
+}

@@ -1,0 +1,67 @@
+package org.facsflow.facs.coding;
+
+import org.facsflow.face.FaceObservation;
+import org.facsflow.face.landmarks.Ibug68MeshIndex;
+
+/**
+ * Decides where the face can be measured at all: AUs outside it are written NaN (unmeasurable), never 0.
+ * <ul>
+ *   <li>{@link #MIN_CONFIDENCE}: below it the mesh model doubts there is a face; everything is NaN.</li>
+ *   <li>{@link #MAX_YAW_DEGREES} / {@link #MAX_PITCH_DEGREES}: beyond them the mesh guesses the hidden half and the
+ *       frontal-trained measures are unreliable; everything is NaN.</li>
+ *   <li>{@link #FAR_SIDE_YAW_DEGREES}: beyond it the side turned away (eye, brow, cheek, lip corner) is foreshortened
+ *       and partly hidden; its one-sided values are NaN and the bilateral value of those AUs uses the near side only.
+ *       The eye AUs (5, 6, 7, 43, 45) follow that too.</li>
+ *   <li>{@link #MAX_MOUTH_DISAGREEMENT}: the independent 68-point model and the mesh disagree at the mouth by more
+ *       than this fraction of the inter-ocular distance (mean over the 20 mouth points): a hand, a cup or a
+ *       microphone in front of the mouth; lower-face AUs are NaN. {@link #MAX_EYE_DISAGREEMENT} does the same for
+ *       the eyes (upper-face AUs).</li>
+ * </ul>
+ */
+public final class QualityGate {
+    public static final float MIN_CONFIDENCE = 0.5f;
+    public static final float MAX_YAW_DEGREES = 35, MAX_PITCH_DEGREES = 30, FAR_SIDE_YAW_DEGREES = 20;
+    public static final float MAX_MOUTH_DISAGREEMENT = 0.12f, MAX_EYE_DISAGREEMENT = 0.12f;
+
+    /** What may be measured in one frame. */
+    public record Verdict(boolean face, boolean upper, boolean lower, boolean right, boolean left) {
+        public static final Verdict NONE = new Verdict(false, false, false, false, false);
+    }
+
+    private QualityGate() {
+    }
+
+    public static Verdict judge(FaceObservation f) {
+        if (f == null || f.confidence() < MIN_CONFIDENCE) return Verdict.NONE;
+        double yaw = Math.toDegrees(Math.abs(f.pose().ry())), pitch = Math.toDegrees(Math.abs(f.pose().rx()));
+        if (yaw > MAX_YAW_DEGREES || pitch > MAX_PITCH_DEGREES) return Verdict.NONE;
+        boolean right = true, left = true;
+        if (yaw > FAR_SIDE_YAW_DEGREES) {
+            // Column 0 of the rotation is the head's x axis (towards the subject's left) in camera coordinates: its z
+            // component is positive when the left side is the farther one.
+            boolean leftFar = f.pose().rotation()[6] > 0;
+            left = !leftFar;
+            right = leftFar;
+        }
+        float iod = interocular(f.mesh());
+        boolean upper = disagreement(f, 36, 48) / iod <= MAX_EYE_DISAGREEMENT;
+        boolean lower = disagreement(f, 48, 68) / iod <= MAX_MOUTH_DISAGREEMENT;
+        return new Verdict(true, upper, lower, right, left);
+    }
+
+    /** Mean image distance between the 68-point model's points [from, to) and the mesh vertices they correspond to. */
+    public static float disagreement(FaceObservation f, int from, int to) {
+        double sum = 0;
+        for (int j = from; j < to; j++) {
+            int v = Ibug68MeshIndex.meshIndex(j);
+            sum += Math.hypot(f.landmarks68()[2 * j] - f.mesh()[3 * v], f.landmarks68()[2 * j + 1] - f.mesh()[3 * v + 1]);
+        }
+        return (float) (sum / (to - from));
+    }
+
+    /** Distance between the two iris centres in pixels (falls back to eye-corner midpoints when degenerate). */
+    public static float interocular(float[] mesh) {
+        float d = (float) Math.hypot(mesh[3 * 468] - mesh[3 * 473], mesh[3 * 468 + 1] - mesh[3 * 473 + 1]);
+        return d > 1 ? d : 1;
+    }
+}

@@ -1,0 +1,329 @@
+package org.facsflow.study;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.facsflow.study.metrics.MetricKey;
+import org.facsflow.study.metrics.Signals;
+import org.facsflow.study.metrics.StudyMetrics;
+import org.facsflow.study.metrics.VideoSeries;
+import org.facsflow.study.metrics.VideoSummary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * A study folder's files, all written atomically (temporary name, then rename):
+ * <pre>
+ *   STUDYDIR/frames/ID.parquet   one per recording: every frame row the extractor gave (columns as in the frames
+ *                                table below, without video_id); its key-value metadata records the video's size
+ *                                and modification time, so a rerun skips it only while the video is unchanged
+ *   STUDYDIR/study.duckdb        rebuilt from the Parquet files at the end of every run:
+ *     study(key, value)                          design, manifest, conditions, when built
+ *     videos(video_id, participant, condition, video, onset_s, duration_s, status, reason, frames_decoded,
+ *            frames_no_face, frames_measured, frames_lost, faces_seen, participant_face)
+ *     covariates(video_id, name, value)          the manifest's extra columns
+ *     frames(video_id, face_id, frame, time_s, success, valence, AU01_r ... AU45_r)
+ *                                                face_id -1 marks a frame without a face; valence NULL when not measured
+ *     metrics(video_id, participant, condition, signal, statistic, value)   see {@link StudyMetrics}
+ * </pre>
+ */
+public final class StudyStore {
+    static final String SCHEMA = "facsflow-study-frames/1";
+    public static final String DATABASE = "study.duckdb";
+
+    private final Path dir;
+
+    public StudyStore(Path studyDir) {
+        this.dir = studyDir.toAbsolutePath().normalize();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path database() {
+        return dir.resolve(DATABASE);
+    }
+
+    public Path framesFile(Recording r) {
+        return dir.resolve("frames").resolve(r.id() + ".parquet");
+    }
+
+    /** Deletes what an interrupted run left: temporary Parquet files and a half-built database. */
+    void clearLeftovers() throws IOException {
+        AtomicWrite.deleteLeftovers(dir.resolve("frames"));
+        AtomicWrite.deleteLeftovers(dir);
+        Files.deleteIfExists(walOf(AtomicWrite.partOf(database())));
+    }
+
+    /** The frame rows stored for a recording if its Parquet file is complete and the video unchanged; else -1. */
+    long completeFrames(Recording r) throws IOException {
+        Path file = framesFile(r);
+        if (!Files.isRegularFile(file)) return -1;
+        Map<String, String> meta = new HashMap<>();
+        try (Connection c = memory(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT decode(key), decode(value) FROM parquet_kv_metadata(" + literal(file) + ")")) {
+            while (rs.next()) meta.put(rs.getString(1), rs.getString(2));
+        } catch (SQLException e) {
+            return -1; // unreadable: extract again
+        }
+        boolean same = SCHEMA.equals(meta.get("schema"))
+                && String.valueOf(Files.size(r.video())).equals(meta.get("video_size"))
+                && String.valueOf(Files.getLastModifiedTime(r.video()).toMillis()).equals(meta.get("video_modified"));
+        return same ? Long.parseLong(meta.get("frames")) : -1;
+    }
+
+    /**
+     * Runs the extractor over a recording and stores its frames: whole, or (on any failure) not at all.
+     *
+     * @return the number of frame rows stored
+     */
+    long extract(Recording r, VideoExtractor extractor) throws IOException {
+        Path target = framesFile(r), part = AtomicWrite.partOf(target);
+        Files.createDirectories(target.getParent());
+        long[] rows = {0};
+        try (DuckDBConnection c = memory()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE frames (" + frameColumnsDdl() + ")");
+            }
+            try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "frames")) {
+                extractor.extract(r.video(), frame -> {
+                    append(appender, frame);
+                    rows[0]++;
+                });
+            }
+            if (rows[0] == 0) throw new IOException(r.video() + ": no frames (the extractor decoded nothing)");
+            String meta = "schema: " + literal(SCHEMA) + ", video: " + literal(r.video())
+                    + ", video_size: " + literal(Files.size(r.video())) + ", video_modified: "
+                    + literal(Files.getLastModifiedTime(r.video()).toMillis()) + ", frames: " + literal(rows[0])
+                    + ", extractor: " + literal(extractor.description());
+            try (Statement s = c.createStatement()) {
+                s.execute("COPY frames TO " + literal(part) + " (FORMAT parquet, KV_METADATA {" + meta + "})");
+            }
+            AtomicWrite.commit(part, target);
+            return rows[0];
+        } catch (SQLException e) {
+            throw new IOException(r.video() + ": cannot store frames: " + e.getMessage(), e);
+        } catch (StoreFailure e) {
+            throw new IOException(r.video() + ": cannot store frames: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private static void append(DuckDBAppender a, AuFrame f) {
+        try {
+            a.beginRow().append(f.faceId()).append(f.frame()).append(f.timeSeconds()).append(f.success());
+            if (f.hasValence()) a.append(f.valence());
+            else a.appendNull();
+            float[] au = f.intensities();
+            for (int i = 0; i < Signals.AU_COUNT; i++) {
+                if (i < au.length && !Float.isNaN(au[i])) a.append(au[i]);
+                else a.appendNull();
+            }
+            a.endRow();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** Builds {@code study.duckdb} from the complete recordings' Parquet files, replacing the previous one whole. */
+    Path buildDatabase(StudyManifest manifest, List<VideoStatus> statuses, StudyMetrics metrics) throws IOException {
+        Path target = database(), part = AtomicWrite.partOf(target);
+        Files.deleteIfExists(part);
+        Files.deleteIfExists(walOf(part));
+        try {
+            try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + part)) {
+                createTables(c);
+                try (DuckDBAppender study = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "study")) {
+                    Map<String, String> facts = new LinkedHashMap<>();
+                    facts.put("design", manifest.design().name());
+                    facts.put("manifest", manifest.source().toString());
+                    facts.put("conditions", String.join(",", manifest.conditions()));
+                    facts.put("built", Instant.now().toString());
+                    for (var e : facts.entrySet()) study.beginRow().append(e.getKey()).append(e.getValue()).endRow();
+                }
+                for (VideoStatus status : statuses) {
+                    Recording r = status.recording();
+                    if (status.complete()) try (Statement s = c.createStatement()) {
+                        s.execute("INSERT INTO frames SELECT " + literal(r.id()) + ", * FROM read_parquet("
+                                + literal(framesFile(r)) + ")");
+                    }
+                    VideoSummary summary = status.complete() ? metrics.summarize(series(c, r)) : null;
+                    insertVideo(c, status, summary);
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            }
+            AtomicWrite.commit(part, target);
+            return target;
+        } catch (SQLException e) {
+            throw new IOException("cannot build " + target + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(part);
+            Files.deleteIfExists(walOf(part));
+        }
+    }
+
+    private static void createTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE study (key VARCHAR PRIMARY KEY, value VARCHAR)");
+            s.execute("CREATE TABLE videos (video_id VARCHAR PRIMARY KEY, participant VARCHAR, condition VARCHAR, "
+                    + "video VARCHAR, onset_s DOUBLE, duration_s DOUBLE, status VARCHAR, reason VARCHAR, "
+                    + "frames_decoded BIGINT, frames_no_face BIGINT, frames_measured BIGINT, frames_lost BIGINT, "
+                    + "faces_seen INTEGER, participant_face INTEGER)");
+            s.execute("CREATE TABLE covariates (video_id VARCHAR, name VARCHAR, value VARCHAR)");
+            s.execute("CREATE TABLE frames (video_id VARCHAR, " + frameColumnsDdl() + ")");
+            s.execute("CREATE TABLE metrics (video_id VARCHAR, participant VARCHAR, condition VARCHAR, "
+                    + "signal VARCHAR, statistic VARCHAR, value DOUBLE)");
+        }
+    }
+
+    private static void insertVideo(DuckDBConnection c, VideoStatus status, VideoSummary summary) throws SQLException {
+        Recording r = status.recording();
+        try (DuckDBAppender v = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "videos")) {
+            v.beginRow().append(r.id()).append(r.participant()).append(r.condition()).append(r.video().toString())
+                    .append(r.onsetSeconds());
+            if (Double.isNaN(r.durationSeconds())) v.appendNull();
+            else v.append(r.durationSeconds());
+            v.append(status.state().name().toLowerCase()).append(status.reason());
+            if (summary == null) for (int i = 0; i < 6; i++) v.appendNull();
+            else {
+                var q = summary.quality();
+                v.append(q.framesDecoded()).append(q.framesNoFace()).append(q.framesMeasured()).append(q.framesLost())
+                        .append(q.facesSeen()).append(q.participantFace());
+            }
+            v.endRow();
+        }
+        try (DuckDBAppender cov = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "covariates")) {
+            for (var e : r.covariates().entrySet()) cov.beginRow().append(r.id()).append(e.getKey()).append(e.getValue()).endRow();
+        }
+        if (summary == null) return;
+        try (DuckDBAppender m = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metrics")) {
+            for (Map.Entry<MetricKey, Double> e : summary.metrics().entrySet())
+                m.beginRow().append(r.id()).append(r.participant()).append(r.condition()).append(e.getKey().signal())
+                        .append(e.getKey().statistic()).append(e.getValue()).endRow();
+        }
+    }
+
+    /** Reads the study database written by a run. */
+    public StudyData open() throws IOException {
+        Path db = database();
+        if (!Files.isRegularFile(db))
+            throw new IOException("no study database " + db + ": run 'facsflow study run MANIFEST -o " + dir + "' first");
+        try (Connection c = readOnly(db)) {
+            Map<String, String> facts = new HashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM study")) {
+                while (rs.next()) facts.put(rs.getString(1), rs.getString(2));
+            }
+            Map<String, Map<String, String>> covariates = new HashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT video_id, name, value FROM covariates ORDER BY rowid")) {
+                while (rs.next()) covariates.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3));
+            }
+            List<StudyData.StoredVideo> videos = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT video_id, participant, condition, video, onset_s, duration_s, status, reason FROM videos ORDER BY rowid")) {
+                while (rs.next()) {
+                    double duration = rs.getDouble(6);
+                    if (rs.wasNull()) duration = Double.NaN;
+                    Recording r = new Recording(rs.getString(1), rs.getString(2), rs.getString(3), Path.of(rs.getString(4)),
+                            rs.getDouble(5), duration, covariates.getOrDefault(rs.getString(1), Map.of()));
+                    videos.add(new StudyData.StoredVideo(r, VideoStatus.State.valueOf(rs.getString(7).toUpperCase()),
+                            rs.getString(8)));
+                }
+            }
+            return new StudyData(this, Design.valueOf(facts.get("design")), videos);
+        } catch (SQLException | RuntimeException e) {
+            throw new IOException(db + " is not a study database this version can read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Streams each recording's participant series out of the study database, one recording in memory at a time. */
+    void forEachSeries(List<Recording> recordings, Consumer<VideoSeries> action) throws IOException {
+        try (Connection c = readOnly(database())) {
+            for (Recording r : recordings) action.accept(series(c, r));
+        } catch (SQLException e) {
+            throw new IOException("cannot read frames from " + database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static VideoSeries series(Connection c, Recording r) throws SQLException {
+        VideoSeries.Builder builder = VideoSeries.builder(r);
+        try (PreparedStatement ps = c.prepareStatement("SELECT face_id, frame, time_s, success, valence, "
+                + String.join(", ", Signals.columns()) + " FROM frames WHERE video_id = ? ORDER BY frame, face_id")) {
+            ps.setString(1, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean success = rs.getBoolean(4);
+                    double valence = rs.getDouble(5);
+                    if (rs.wasNull()) valence = AuFrame.NO_VALENCE;
+                    float[] au = new float[Signals.AU_COUNT];
+                    for (int i = 0; i < au.length; i++) {
+                        au[i] = rs.getFloat(6 + i);
+                        if (rs.wasNull()) au[i] = Float.NaN;
+                    }
+                    builder.add(new AuFrame(rs.getInt(1), rs.getLong(2), rs.getDouble(3), success ? au : null,
+                            success, valence));
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    private static String frameColumnsDdl() {
+        StringBuilder ddl = new StringBuilder("face_id INTEGER, frame BIGINT, time_s DOUBLE, success BOOLEAN, valence DOUBLE");
+        for (String column : Signals.columns()) ddl.append(", ").append(column).append(" FLOAT");
+        return ddl.toString();
+    }
+
+    private static DuckDBConnection memory() throws IOException {
+        try {
+            DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement s = c.createStatement()) {
+                s.execute("SET threads = 1"); // the runner parallelises over videos
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new IOException("cannot start DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection readOnly(Path db) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + db, p);
+    }
+
+    private static Path walOf(Path db) {
+        return db.resolveSibling(db.getFileName() + ".wal");
+    }
+
+    private static String literal(Object value) {
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+
+    /** Carries a storage failure out of the extractor's callback. */
+    private static final class StoreFailure extends RuntimeException {
+        StoreFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.facsflow.study.compare;
+
+import org.facsflow.study.Design;
+import org.facsflow.study.metrics.GroupCurve;
+import org.facsflow.study.metrics.MetricSettings;
+import org.facsflow.study.metrics.VideoSummary;
+import org.facsflow.study.stats.StatsSettings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything {@code facsflow study compare} found, for the summary, the CSVs and the report.
+ *
+ * @param a             the first condition (differences are a minus b)
+ * @param b             the second condition
+ * @param design        within- (paired tests) or between-subject (independent groups)
+ * @param tests         the tested family, in a fixed order: per AU mean and peak, positive-expression time, smile
+ *                      episodes, mean valence when measured
+ * @param curvesA       group curves of a, by signal name ("AU12", "valence")
+ * @param curvesB       group curves of b
+ * @param coOccurrenceA mean over a's participants of the share of frames with both AUs present
+ * @param coOccurrenceB the same for b
+ * @param videos        every recording of the two conditions that had frames, whether or not it was included
+ * @param included      the video ids the tests used
+ * @param leftOut       a line per recording or participant left out, with the reason
+ * @param metricSettings thresholds behind the metrics
+ * @param statsSettings  resampling settings
+ * @param summary       the plain-language summary, one paragraph per entry
+ */
+public record ComparisonResult(String a, String b, Design design, List<MetricTest> tests,
+                               Map<String, GroupCurve> curvesA, Map<String, GroupCurve> curvesB,
+                               double[][] coOccurrenceA, double[][] coOccurrenceB, List<VideoSummary> videos,
+                               Set<String> included, List<String> leftOut, MetricSettings metricSettings,
+                               StatsSettings statsSettings, List<String> summary) {
+
+    /** Participants in a and in b that the tests used (for paired designs, the pairs). */
+    public int participants(String condition) {
+        return (int) videos.stream().filter(v -> included.contains(v.recording().id())
+                && v.recording().condition().equals(condition)).count();
+    }
+
+    public long significantCount() {
+        return tests.stream().filter(t -> t.significant(statsSettings.fdr())).count();
+    }
+}

@@ -1,0 +1,54 @@
+package org.facsflow.study.metrics;
+
+import org.facsflow.facs.ActionUnit;
+
+/**
+ * One per-recording number: a statistic of a signal, e.g. (AU12, mean).
+ *
+ * @param signal    an AU ("AU12"), "valence", or the pair {@link #POSITIVE_PAIR}
+ * @param statistic one of the constants below
+ */
+public record MetricKey(String signal, String statistic) {
+    /** Mean over the window's measured frames. */
+    public static final String MEAN = "mean";
+    /** Largest single-frame value in the window. */
+    public static final String PEAK = "peak";
+    /** Seconds from stimulus onset to the first frame at the peak. */
+    public static final String TIME_TO_PEAK = "time_to_peak";
+    /** Share of measured frames in which the AU is present (intensity at least the presence threshold). */
+    public static final String PRESENCE = "presence";
+    /** Seconds with AU6 and AU12 both present: the Duchenne-smile signature of positive valence. */
+    public static final String POSITIVE_SECONDS = "positive_seconds";
+    /** Number of stretches with AU12 present for at least the minimum smile length. */
+    public static final String SMILE_EPISODES = "smile_episodes";
+    public static final String POSITIVE_PAIR = "AU6+AU12";
+
+    public static MetricKey of(int signal, String statistic) {
+        return new MetricKey(Signals.name(signal), statistic);
+    }
+
+    /** "AU12 mean". */
+    public String label() {
+        return signal + " " + statistic;
+    }
+
+    /** Words for a summary, e.g. "mean intensity of AU12 (Lip Corner Puller, smiling)". */
+    public String describe() {
+        return switch (statistic) {
+            case POSITIVE_SECONDS -> "time showing positive expression (AU6 and AU12 together)";
+            case SMILE_EPISODES -> "number of smile episodes (AU12)";
+            case MEAN -> "mean " + what();
+            case PEAK -> "peak " + what();
+            case TIME_TO_PEAK -> "time to peak " + what();
+            case PRESENCE -> "share of time with " + signal + " present";
+            default -> label();
+        };
+    }
+
+    private String what() {
+        int s = Signals.index(signal);
+        if (s == Signals.VALENCE) return "valence";
+        String gloss = s == Signals.AU12 ? ", smiling" : "";
+        return s < 0 ? signal : "intensity of " + signal + " (" + ActionUnit.CODED.get(s).name() + gloss + ")";
+    }
+}

@@ -1,0 +1,127 @@
+package org.facsflow.study.metrics;
+
+import org.facsflow.study.AuFrame;
+import org.facsflow.study.Recording;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The participant's measured frames in one recording's analysis window, in time order, with times counted from
+ * stimulus onset. The participant is the face with the most successful frames (ties: the lower id); frames of other
+ * faces and failed frames only count in {@link #quality()}.
+ */
+public final class VideoSeries {
+    private final Recording recording;
+    private final double[] times;
+    private final float[][] intensities;
+    private final double[] valence;
+    private final FrameQuality quality;
+
+    private VideoSeries(Recording recording, double[] times, float[][] intensities, double[] valence,
+                        FrameQuality quality) {
+        this.recording = recording;
+        this.times = times;
+        this.intensities = intensities;
+        this.valence = valence;
+        this.quality = quality;
+    }
+
+    public Recording recording() {
+        return recording;
+    }
+
+    public int size() {
+        return times.length;
+    }
+
+    /** Seconds since stimulus onset of measured frame i. */
+    public double time(int i) {
+        return times[i];
+    }
+
+    /** Intensity of AU index {@code au} (see {@link Signals}) in measured frame i. */
+    public float intensity(int i, int au) {
+        return intensities[i][au];
+    }
+
+    /** Signal {@code s} in frame i: an AU intensity or, for {@link Signals#VALENCE}, valence (NaN when absent). */
+    public double value(int i, int s) {
+        return s == Signals.VALENCE ? valence[i] : intensities[i][s];
+    }
+
+    public boolean hasValence() {
+        for (double v : valence) if (!Double.isNaN(v)) return true;
+        return false;
+    }
+
+    /** The end of the analysis window in seconds since onset: the stimulus duration, else the last measured frame. */
+    public double windowEnd() {
+        if (!Double.isNaN(recording.durationSeconds())) return recording.durationSeconds();
+        return times.length == 0 ? 0 : times[times.length - 1];
+    }
+
+    public FrameQuality quality() {
+        return quality;
+    }
+
+    public static Builder builder(Recording recording) {
+        return new Builder(recording);
+    }
+
+    /** Collects one recording's frames (any order) and picks the participant's face. */
+    public static final class Builder {
+        private final Recording recording;
+        private final List<AuFrame> frames = new ArrayList<>();
+
+        private Builder(Recording recording) {
+            this.recording = recording;
+        }
+
+        public Builder add(AuFrame frame) {
+            frames.add(frame);
+            return this;
+        }
+
+        public VideoSeries build() {
+            Map<Integer, Integer> successes = new HashMap<>();
+            for (AuFrame f : frames) {
+                if (f.faceId() != AuFrame.NO_FACE) successes.putIfAbsent(f.faceId(), 0);
+                if (f.success()) successes.merge(f.faceId(), 1, Integer::sum);
+            }
+            int participant = successes.entrySet().stream()
+                    .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .map(Map.Entry::getKey).orElse(-1);
+
+            Map<Long, Boolean> frameHasFace = new HashMap<>();
+            List<AuFrame> measured = new ArrayList<>();
+            for (AuFrame f : frames) {
+                if (!inWindow(f.timeSeconds())) continue;
+                frameHasFace.merge(f.frame(), f.faceId() != AuFrame.NO_FACE, Boolean::logicalOr);
+                if (f.success() && f.faceId() == participant) measured.add(f);
+            }
+            measured.sort(Comparator.comparingDouble(AuFrame::timeSeconds));
+            int n = measured.size();
+            double[] times = new double[n], valence = new double[n];
+            float[][] intensities = new float[n][];
+            for (int i = 0; i < n; i++) {
+                AuFrame f = measured.get(i);
+                times[i] = f.timeSeconds() - recording.onsetSeconds();
+                intensities[i] = Arrays.copyOf(f.intensities(), Signals.AU_COUNT);
+                valence[i] = f.valence();
+            }
+            long noFace = frameHasFace.values().stream().filter(has -> !has).count();
+            FrameQuality quality = new FrameQuality(frameHasFace.size(), noFace, n, successes.size(), participant);
+            return new VideoSeries(recording, times, intensities, valence, quality);
+        }
+
+        private boolean inWindow(double videoTime) {
+            double t = videoTime - recording.onsetSeconds();
+            return t >= 0 && (Double.isNaN(recording.durationSeconds()) || t <= recording.durationSeconds());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.facsflow.study.metrics;
+
+import org.facsflow.study.Recording;
+
+import java.util.Map;
+
+/**
+ * Everything a comparison needs from one recording, small enough to keep for a whole study while the frames are
+ * let go.
+ *
+ * @param recording     the manifest row
+ * @param metrics       per-recording metrics, in a fixed order (see {@link StudyMetrics})
+ * @param curves        per signal ({@link Signals} index), the value on the grid {@code k / gridHz} s from onset
+ *                      (NaN where nothing was measured within reach); valence is all NaN when not measured
+ * @param coOccurrence  share of measured frames with AU i and AU j both present; the diagonal is AU i's presence
+ * @param quality       frames lost, faces
+ */
+public record VideoSummary(Recording recording, Map<MetricKey, Double> metrics, double[][] curves,
+                           double[][] coOccurrence, FrameQuality quality) {
+
+    /** The metric's value, NaN when the recording has none (e.g. no valence, nothing measured). */
+    public double metric(MetricKey key) {
+        return metrics.getOrDefault(key, Double.NaN);
+    }
+
+    /** Whether anything of the participant was measured in the window. */
+    public boolean measured() {
+        return quality.framesMeasured() > 0;
+    }
+}
