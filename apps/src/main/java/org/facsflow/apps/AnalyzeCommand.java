@@ -1,6 +1,7 @@
 package org.facsflow.apps;
 
 import org.facsflow.face.FaceAnalyzer;
+import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.models.AssetStore;
@@ -65,6 +66,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "on the locating thread (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--baseline", paramLabel = "MODE", defaultValue = "running",
+            description = "Videos: each person's neutral face for AU coding: running (causal, one pass, as live) or "
+                    + "offline (a first pass over the whole file, as OpenFace's dynamic models; twice the work) "
+                    + "(default: ${DEFAULT-VALUE}). Recorded per row in au_baseline.")
+    String baseline;
+
+    @Option(names = "--neutral", paramLabel = "FROM-TO", description = "Videos: take this stretch as every person's "
+            + "neutral face, e.g. 0:00-0:03 or 1.5-4 (seconds, or m:ss).")
+    String neutral;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,17 +86,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give an INPUT or --camera N");
         if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)))
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --max-frames and --duration must be positive");
+        VideoJob.Baseline auBaseline = baseline();
         AssetStore store = AssetStore.standard();
         Batch batch = new Batch(System.out, System.err);
         List<String> expanded = batch.expand(all);
         boolean anyImage = expanded.stream().anyMatch(AnalyzeCommand::isImage);
         boolean anyVideo = expanded.stream().anyMatch(i -> !isImage(i));
         try (FaceAnalyzer analyzer = anyImage ? FaceAnalyzer.create(store) : null;
-             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, TrackerSettings.DEFAULT, threads) : null) {
-            ImageJob images = anyImage ? new ImageJob(analyzer, outputDir, new ImageJob.Options(overlay, mesh, plainCsv),
+             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, TrackerSettings.DEFAULT, threads) : null;
+             FaceCoding coding = new FaceCoding(store)) {
+            ImageJob images = anyImage ? new ImageJob(analyzer, coding, outputDir, new ImageJob.Options(overlay, mesh, plainCsv),
                     System.out, System.err) : null;
-            VideoJob videos = anyVideo ? new VideoJob(pipeline, outputDir, new VideoJob.Options(overlay, mesh, plainCsv,
-                    parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration), System.out, System.err) : null;
+            VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, outputDir, new VideoJob.Options(overlay, mesh, plainCsv,
+                    parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration, auBaseline),
+                    System.out, System.err) : null;
             List<Batch.Item> items = new ArrayList<>();
             for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? images : videos));
             Thread finishLive = videos == null ? null : new Thread(videos::finishLiveRun, "facsflow-ctrl-c");
@@ -99,6 +113,31 @@ final class AnalyzeCommand implements Callable<Integer> {
             System.err.println("facsflow: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** --baseline and --neutral as the AU coder's baseline; a neutral segment wins over the mode. */
+    private VideoJob.Baseline baseline() {
+        if (neutral != null) {
+            String[] range = neutral.split("-");
+            try {
+                double from = seconds(range[0]), to = range.length == 2 ? seconds(range[1]) : Double.NaN;
+                if (range.length == 2 && to > from && from >= 0) return new VideoJob.Baseline(BaselineMode.SEGMENT, from, to);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), "--neutral wants FROM-TO, e.g. 0:00-0:03, not " + neutral);
+        }
+        return switch (baseline) {
+            case "running" -> VideoJob.Baseline.RUNNING;
+            case "offline" -> new VideoJob.Baseline(BaselineMode.OFFLINE, 0, 0);
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--baseline is running or offline, not " + baseline);
+        };
+    }
+
+    /** Seconds from "12.5" or "m:ss(.s)". */
+    private static double seconds(String text) {
+        String[] parts = text.trim().split(":");
+        return parts.length == 1 ? Double.parseDouble(parts[0]) : Integer.parseInt(parts[0]) * 60 + Double.parseDouble(parts[1]);
     }
 
     private static void removeHook(Thread hook) {

@@ -52,12 +52,14 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         Path scratch = null;
         long loadStart = System.nanoTime();
-        try (TrackingPipeline pipeline = TrackingPipeline.create(AssetStore.standard(), TrackerSettings.DEFAULT, threads)) {
+        AssetStore store = AssetStore.standard();
+        try (TrackingPipeline pipeline = TrackingPipeline.create(store, TrackerSettings.DEFAULT, threads);
+             FaceCoding coding = new FaceCoding(store)) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             scratch = Files.createTempDirectory("facsflow-bench");
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            if (warmup > 0) job(pipeline, scratch, warmup, quiet).analyzeVideo(video);
-            VideoJob.Result result = job(pipeline, scratch, frames, quiet).analyzeVideo(video);
+            if (warmup > 0) job(pipeline, coding, scratch, warmup, quiet).analyzeVideo(video);
+            VideoJob.Result result = job(pipeline, coding, scratch, frames, quiet).analyzeVideo(video);
             String input = describe(video);
             long peakKib = peakRssKib();
             System.out.print(json ? json(input, result, loadSeconds, peakKib) : text(input, result, loadSeconds, peakKib));
@@ -76,9 +78,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private VideoJob job(TrackingPipeline pipeline, Path dir, long maxFrames, PrintStream quiet) {
-        return new VideoJob(pipeline, dir, new VideoJob.Options(false, false, false, false, false, maxFrames,
-                Double.POSITIVE_INFINITY), quiet, System.err);
+    private VideoJob job(TrackingPipeline pipeline, FaceCoding coding, Path dir, long maxFrames, PrintStream quiet) {
+        return new VideoJob(pipeline, coding, dir, new VideoJob.Options(false, false, false, false, false, maxFrames,
+                Double.POSITIVE_INFINITY, VideoJob.Baseline.RUNNING), quiet, System.err);
     }
 
     private String text(String input, VideoJob.Result r, double loadSeconds, long peakKib) {

@@ -1,7 +1,6 @@
 package org.facsflow.apps;
 
-import org.facsflow.apps.output.AtomicFile;
-import org.facsflow.apps.output.FaceColumns;
+import org.facsflow.io.AtomicFile;
 import org.facsflow.apps.output.FaceCsvWriter;
 import org.facsflow.apps.output.FaceRow;
 import org.facsflow.apps.output.OverlayRenderer;
@@ -20,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Analyses still images one by one: each input gets its own CSV (and overlay), written atomically. An image without a
+ * Analyses still images one by one: each input gets its own CSV (face measures, AUs coded against the population
+ * neutral face, affect) and overlay, written atomically. An image without a
  * face gets no CSV. As a {@link Batch.Job} it shares the batch rules (a bad file is reported and the run goes on).
  */
 final class ImageJob implements Batch.Job {
@@ -28,12 +28,14 @@ final class ImageJob implements Batch.Job {
     }
 
     private final FaceAnalyzer analyzer;
+    private final FaceCoding coding;
     private final Path outputDir;
     private final Options options;
     private final PrintStream out, err;
 
-    ImageJob(FaceAnalyzer analyzer, Path outputDir, Options options, PrintStream out, PrintStream err) {
+    ImageJob(FaceAnalyzer analyzer, FaceCoding coding, Path outputDir, Options options, PrintStream out, PrintStream err) {
         this.analyzer = analyzer;
+        this.coding = coding;
         this.outputDir = outputDir;
         this.options = options;
         this.out = out;
@@ -63,7 +65,9 @@ final class ImageJob implements Batch.Job {
         String base = Batch.baseName(file);
         Path csv = outputDir.resolve(base + ".csv");
         String separator = options.plainCsv() ? "," : FaceCsvWriter.OPENFACE_SEPARATOR;
-        try (FaceCsvWriter writer = new FaceCsvWriter(csv, FaceColumns.standard(options.mesh()), separator)) {
+        coding.nextFrame();
+        for (FaceObservation face : faces) coding.codeStill(image, face);
+        try (FaceCsvWriter writer = new FaceCsvWriter(csv, coding.columns(options.mesh()), separator)) {
             for (FaceObservation face : faces) writer.write(new FaceRow(1, 0, face));
             writer.commit();
         }

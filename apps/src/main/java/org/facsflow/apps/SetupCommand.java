@@ -47,8 +47,8 @@ final class SetupCommand implements Callable<Integer> {
                 present, store.catalog().all().size(), store.home());
         if (noDemo || acceptNewHashes) return 0;
         System.out.println("\nDemo: analysing " + DEMO_ASSET + " with overlay into " + demoOutput);
-        try (FaceAnalyzer analyzer = FaceAnalyzer.create(store)) {
-            ImageJob job = new ImageJob(analyzer, demoOutput, new ImageJob.Options(true, false, false), System.out, System.err);
+        try (FaceAnalyzer analyzer = FaceAnalyzer.create(store); FaceCoding coding = new FaceCoding(store)) {
+            ImageJob job = new ImageJob(analyzer, coding, demoOutput, new ImageJob.Options(true, false, false), System.out, System.err);
             return job.run(List.of(store.require(DEMO_ASSET))).exitCode();
         }
     }

@@ -1,6 +1,6 @@
 package org.facsflow.apps;
 
-import org.facsflow.apps.output.AtomicFile;
+import org.facsflow.io.AtomicFile;
 import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.facs.validation.ValidationReport;

@@ -1,6 +1,9 @@
 package org.facsflow.apps;
 
-import org.facsflow.apps.output.FaceColumns;
+import org.facsflow.affect.AffectTimeline;
+import org.facsflow.affect.AuIntensities;
+import org.facsflow.affect.events.AuEventCsv;
+import org.facsflow.affect.plot.CircumplexPlot;
 import org.facsflow.apps.output.FaceCsvWriter;
 import org.facsflow.apps.output.FaceRow;
 import org.facsflow.apps.output.OverlayVideo;
@@ -10,6 +13,9 @@ import org.facsflow.face.StageTimes;
 import org.facsflow.face.track.TrackedFace;
 import org.facsflow.face.track.TrackedFrame;
 import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.facs.coding.BaselineMode;
+import org.facsflow.facs.coding.VideoCoding;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
@@ -19,7 +25,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +49,15 @@ final class VideoJob implements Batch.Job {
      * @param maxSeconds stop at the first frame at or after this time (infinite: no limit)
      */
     record Options(boolean overlay, boolean mesh, boolean plainCsv, boolean parquet, boolean raw, long maxFrames,
-                   double maxSeconds) {
+                   double maxSeconds, Baseline baseline) {
+    }
+
+    /**
+     * The AU coder's neutral face: running (causal, one pass), offline (a first pass over the whole file gives each
+     * person's baseline, as OpenFace's dynamic models do; twice the work) or a neutral segment [from, to] seconds.
+     */
+    record Baseline(BaselineMode mode, double from, double to) {
+        static final Baseline RUNNING = new Baseline(BaselineMode.RUNNING, 0, 0);
     }
 
     /** What one input gave; {@code times} sums all threads, so per-stage times can exceed the wall time. */
@@ -61,19 +77,22 @@ final class VideoJob implements Batch.Job {
     }
 
     private final TrackingPipeline pipeline;
+    private final FaceCoding coding;
     private final SourceOpener opener;
     private final Path outputDir;
     private final Options options;
     private final PrintStream out, err;
     private volatile CountDownLatch liveRun;
 
-    VideoJob(TrackingPipeline pipeline, Path outputDir, Options options, PrintStream out, PrintStream err) {
-        this(pipeline, VideoSources::open, outputDir, options, out, err);
+    VideoJob(TrackingPipeline pipeline, FaceCoding coding, Path outputDir, Options options, PrintStream out,
+             PrintStream err) {
+        this(pipeline, coding, VideoSources::open, outputDir, options, out, err);
     }
 
-    VideoJob(TrackingPipeline pipeline, SourceOpener opener, Path outputDir, Options options, PrintStream out,
-             PrintStream err) {
+    VideoJob(TrackingPipeline pipeline, FaceCoding coding, SourceOpener opener, Path outputDir, Options options,
+             PrintStream out, PrintStream err) {
         this.pipeline = pipeline;
+        this.coding = coding;
         this.opener = opener;
         this.outputDir = outputDir;
         this.options = options;
@@ -91,8 +110,10 @@ final class VideoJob implements Batch.Job {
         String stem = stem(spec);
         Path csv = outputDir.resolve(stem + ".csv");
         String separator = options.plainCsv() ? "," : FaceCsvWriter.OPENFACE_SEPARATOR;
+        Map<Long, AuFrame> coded = options.baseline().mode() == BaselineMode.RUNNING ? null : codeOffline(spec);
+        AffectTimeline timeline = new AffectTimeline();
         try (VideoSource source = opener.open(spec);
-             FaceCsvWriter writer = new FaceCsvWriter(csv, FaceColumns.standard(options.mesh()), separator);
+             FaceCsvWriter writer = new FaceCsvWriter(csv, coding.columns(options.mesh()), separator);
              OverlayVideo overlay = options.overlay() ? OverlayVideo.start(outputDir.resolve(stem + "_overlay.mp4"),
                      source.width(), source.height(), source.frameRate(), options.mesh()) : null) {
             boolean live = source.frameCountEstimate() < 0;
@@ -107,9 +128,9 @@ final class VideoJob implements Batch.Job {
             TrackingPipeline.Stats stats;
             try {
                 stats = pipeline.run(source, options.maxFrames(), options.maxSeconds(), frame -> {
-                    long start = StageTimes.start();
                     drawn.clear();
-                    write(frame, writer, drawn);
+                    write(frame, writer, drawn, coded, timeline, writing);
+                    long start = StageTimes.start();
                     if (!drawn.isEmpty()) withFace[0]++;
                     for (FaceObservation face : drawn) ids.set(face.faceId());
                     if (overlay != null) overlay.write(frame.image(), drawn, frame.camera());
@@ -119,6 +140,7 @@ final class VideoJob implements Batch.Job {
                 progress.done();
                 requireWhole(spec, source, stats.frames());
                 writer.commit();
+                writeAffectSummary(stem, timeline.finish());
                 if (overlay != null) overlay.commit();
                 if (options.parquet()) {
                     long start = StageTimes.start();
@@ -147,18 +169,74 @@ final class VideoJob implements Batch.Job {
                     + listed + " frames its container lists");
     }
 
-    /** The frame's rows; the faces measured in it are added to {@code measured}. */
-    private void write(TrackedFrame frame, FaceCsvWriter writer, List<FaceObservation> measured) throws IOException {
+    /**
+     * The frame's rows with their AUs and affect (AUs coded now against the running baseline, or looked up from the
+     * offline pass); the faces measured in it are added to {@code measured}.
+     */
+    private void write(TrackedFrame frame, FaceCsvWriter writer, List<FaceObservation> measured, Map<Long, AuFrame> coded,
+                       AffectTimeline timeline, StageTimes times) throws IOException {
         double time = frame.image().timestampSeconds();
+        coding.nextFrame();
         if (frame.faces().isEmpty()) {
             writer.write(new FaceRow(frame.number(), time, 0, 0, null));
             return;
         }
         for (TrackedFace face : frame.faces()) {
             FaceObservation values = options.raw() ? face.raw() : face.face();
+            long start = StageTimes.start();
+            if (values != null) {
+                AuFrame aus = coded == null ? coding.codeRunning(frame.image(), time, values)
+                        : coding.code(frame.image(), time, values, coded.get(key(face.faceId(), frame.number())));
+                if (aus != null) timeline.add(face.faceId(), frame.number(), time,
+                        new AuIntensities(aus.intensity(), aus.left(), aus.right()), values.pose(),
+                        coding.affect(values).circumplex());
+                measured.add(values);
+            } else {
+                timeline.faceLost(face.faceId());
+            }
+            times.stop(StageTimes.Stage.AUS_AFFECT, start);
+            start = StageTimes.start();
             writer.write(new FaceRow(frame.number(), time, face.faceId(), face.confidence(), values));
-            if (values != null) measured.add(values);
+            times.stop(StageTimes.Stage.WRITE, start);
         }
+    }
+
+    /**
+     * The first pass of an offline or neutral-segment baseline: tracks the whole file, keeps each face's measures
+     * (a few dozen floats a frame), and codes them against the person's final baseline.
+     */
+    private Map<Long, AuFrame> codeOffline(String spec) throws MediaException {
+        VideoCoding offline = new VideoCoding(coding.measures(), coding.predictor(), options.baseline().mode(),
+                options.baseline().from(), options.baseline().to());
+        try (VideoSource source = opener.open(spec)) {
+            if (source.frameCountEstimate() < 0)
+                throw new MediaException(spec, "an offline or neutral-segment baseline needs a file; a live source "
+                        + "can use the running baseline", null);
+            pipeline.run(source, options.maxFrames(), options.maxSeconds(), frame -> {
+                for (TrackedFace face : frame.faces()) {
+                    FaceObservation values = options.raw() ? face.raw() : face.face();
+                    if (values != null) offline.found(frame.number(), frame.image().timestampSeconds(), values, frame.image());
+                    else offline.lost(face.faceId(), frame.number(), frame.image().timestampSeconds());
+                }
+            });
+        }
+        List<String> problems = new ArrayList<>();
+        Map<Long, AuFrame> coded = new HashMap<>();
+        for (VideoCoding.Coded c : offline.finish(problems)) if (c.aus() != null) coded.put(key(c.faceId(), c.frame()), c.aus());
+        for (String problem : problems) err.println("facsflow: " + spec + ": " + problem + "; its AU columns stay empty");
+        return coded;
+    }
+
+    private static long key(int faceId, long frame) {
+        return frame * 1024 + faceId;
+    }
+
+    /** Per video: every AU's episodes, their co-occurrence, and each face's path in the valence-arousal plane. */
+    private void writeAffectSummary(String stem, AffectTimeline.Summary summary) throws IOException {
+        AuEventCsv.write(outputDir.resolve(stem + "_events.csv"), summary.events());
+        AuEventCsv.writeCooccurrence(outputDir.resolve(stem + "_cooccurrence.csv"), summary.cooccurrence());
+        if (!summary.circumplex().isEmpty())
+            CircumplexPlot.write(outputDir.resolve(stem + "_circumplex.png"), stem, summary.circumplex());
     }
 
     /**

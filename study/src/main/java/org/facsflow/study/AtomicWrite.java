@@ -1,14 +1,16 @@
 package org.facsflow.study;
 
+import org.facsflow.io.AtomicFile;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Results that appear whole or not at all: written under a temporary name beside the target ({@code .NAME.part}),
- * then renamed over it. A crash leaves at most a {@code .part} file, which the next run deletes.
+ * Study results that a library writes by name (DuckDB databases, Parquet): written under a predictable temporary
+ * name beside the target ({@code .NAME.part}), then renamed over it. The name is predictable, unlike
+ * {@link AtomicFile}'s, so that a resumed run can delete what a crash left (DuckDB's write-ahead log included).
  */
 public final class AtomicWrite {
     static final String PART = ".part";
@@ -27,15 +29,7 @@ public final class AtomicWrite {
     }
 
     public static void writeString(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path part = partOf(target.toAbsolutePath());
-        try {
-            Files.writeString(part, text, StandardCharsets.UTF_8);
-            commit(part, target);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        AtomicFile.writeText(target, w -> w.write(text));
     }
 
     /** Deletes the temporary files an interrupted run left in {@code dir}. */

@@ -1,6 +1,6 @@
 package org.facsflow.affect.events;
 
-import org.facsflow.affect.AtomicOutput;
+import org.facsflow.io.AtomicFile;
 import org.facsflow.affect.episodes.Episode;
 
 import java.io.IOException;
@@ -23,7 +23,7 @@ public final class AuEventCsv {
     public static void write(Path file, List<AuEvent> events) throws IOException {
         List<AuEvent> sorted = events.stream().sorted(Comparator.comparingInt(AuEvent::faceId)
                 .thenComparingDouble(e -> e.episode().onset()).thenComparingInt(e -> e.au().number())).toList();
-        AtomicOutput.writeText(file, out -> {
+        AtomicFile.writeText(file, out -> {
             out.write(HEADER + "\n");
             for (AuEvent e : sorted) {
                 Episode p = e.episode();
@@ -36,6 +36,6 @@ public final class AuEventCsv {
 
     /** The co-occurrence matrix beside it, also atomically. */
     public static void writeCooccurrence(Path file, AuCooccurrence matrix) throws IOException {
-        AtomicOutput.writeText(file, matrix::writeCsv);
+        AtomicFile.writeText(file, matrix::writeCsv);
     }
 }

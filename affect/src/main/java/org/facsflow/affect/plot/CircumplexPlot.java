@@ -1,6 +1,6 @@
 package org.facsflow.affect.plot;
 
-import org.facsflow.affect.AtomicOutput;
+import org.facsflow.io.AtomicFile;
 import org.facsflow.affect.Emotion;
 import org.facsflow.affect.circumplex.CircumplexModel;
 import org.facsflow.affect.circumplex.CircumplexTrack;
@@ -45,7 +45,7 @@ public final class CircumplexPlot {
 
     /** Writes the plot atomically; frames with NaN valence or arousal are left out. */
     public static void write(Path png, String title, List<CircumplexTrack> tracks) throws IOException {
-        AtomicOutput.write(png, out -> ChartUtils.writeChartAsPNG(out, chart(title, tracks), WIDTH, HEIGHT));
+        AtomicFile.write(png, out -> ChartUtils.writeChartAsPNG(out, chart(title, tracks), WIDTH, HEIGHT));
     }
 
     static JFreeChart chart(String title, List<CircumplexTrack> tracks) {

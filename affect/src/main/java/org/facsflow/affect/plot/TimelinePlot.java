@@ -1,6 +1,6 @@
 package org.facsflow.affect.plot;
 
-import org.facsflow.affect.AtomicOutput;
+import org.facsflow.io.AtomicFile;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -36,7 +36,7 @@ public final class TimelinePlot {
      */
     public static void write(Path png, String title, double[] times, Map<String, float[]> aus,
                              Map<String, float[]> affects) throws IOException {
-        AtomicOutput.write(png, out -> ChartUtils.writeChartAsPNG(out, chart(title, times, aus, affects), WIDTH, HEIGHT));
+        AtomicFile.write(png, out -> ChartUtils.writeChartAsPNG(out, chart(title, times, aus, affects), WIDTH, HEIGHT));
     }
 
     static JFreeChart chart(String title, double[] times, Map<String, float[]> aus, Map<String, float[]> affects) {

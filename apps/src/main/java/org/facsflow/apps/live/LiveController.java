@@ -1,6 +1,6 @@
 package org.facsflow.apps.live;
 
-import org.facsflow.apps.output.AtomicFile;
+import org.facsflow.io.AtomicFile;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -5,7 +5,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
-import org.facsflow.apps.output.AtomicFile;
+import org.facsflow.io.AtomicFile;
 import org.facsflow.media.RgbImage;
 
 import java.io.IOException;

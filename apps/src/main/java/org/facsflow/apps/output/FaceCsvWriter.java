@@ -1,5 +1,6 @@
 package org.facsflow.apps.output;
 
+import org.facsflow.io.AtomicFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.facsflow.apps.output;
 
+import org.facsflow.io.AtomicFile;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;

@@ -1,5 +1,6 @@
 package org.facsflow.apps.output;
 
+import org.facsflow.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

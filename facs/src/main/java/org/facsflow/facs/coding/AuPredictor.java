@@ -11,7 +11,10 @@ import java.util.Set;
  * minus the person's offset ({@link NeutralBaseline#offsets}), clipped to [0, 5], with presence by the entry's
  * threshold. One-sided AUs are predicted per side with the same
  * coefficients (every sided measure is defined mirror-symmetrically), and the bilateral value is the mean of the
- * two unclipped sides, or the one side the {@link QualityGate} left measurable. Stateless; thread-safe.
+ * two unclipped sides, or the one side the {@link QualityGate} left measurable. AUs whose coefficients are priors
+ * (not fitted to reference data) are always read against the population neutral face: a person's median face is no
+ * neutral for them (someone who smiles most of the time would score lip puckering whenever the smile relaxes).
+ * Stateless; thread-safe.
  */
 public final class AuPredictor {
     /** AUs read from the brows, eyes and nose root: NaN when the eyes are occluded. Others need a visible mouth. */
@@ -20,6 +23,7 @@ public final class AuPredictor {
 
     private final AuModel model;
     private final int[][] right, left;
+    private final boolean[] prior;
     private final float[] population;
 
     public AuPredictor(AuModel model) {
@@ -27,8 +31,10 @@ public final class AuPredictor {
         List<ActionUnit> coded = ActionUnit.CODED;
         right = new int[coded.size()][];
         left = new int[coded.size()][];
+        prior = new boolean[coded.size()];
         for (int a = 0; a < coded.size(); a++) {
             AuModel.Entry e = model.entry(coded.get(a));
+            prior[a] = "prior".equals(e.source());
             int n = e.measures().size();
             right[a] = new int[n];
             left[a] = new int[n];
@@ -91,6 +97,7 @@ public final class AuPredictor {
                            BaselineMode mode) {
         int n = ActionUnit.CODED.size();
         float[] intensity = new float[n], l = new float[n], r = new float[n];
+        float[] population = stillNeutral(measures);
         boolean[] present = new boolean[n];
         Arrays.fill(l, Float.NaN);
         Arrays.fill(r, Float.NaN);
@@ -102,8 +109,9 @@ public final class AuPredictor {
                 intensity[a] = Float.NaN;
                 continue;
             }
-            float rawR = verdict.right() ? linear(e, measures, neutral, right[a]) - offsets[a] : Float.NaN;
-            float rawL = verdict.left() ? linear(e, measures, neutral, left[a]) - offsets[a] : Float.NaN;
+            float[] base = prior[a] ? population : neutral;
+            float rawR = verdict.right() ? linear(e, measures, base, right[a]) - offsets[a] : Float.NaN;
+            float rawL = verdict.left() ? linear(e, measures, base, left[a]) - offsets[a] : Float.NaN;
             float both = Float.isNaN(rawR) ? rawL : Float.isNaN(rawL) ? rawR : (rawR + rawL) / 2;
             if (au.unilateral()) {
                 r[a] = clip(rawR);

@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * A CSV in OpenFace 2's layout, read whole: OpenFace's own output (", " separators), the reduced reference files in
  * {@code shared/reference} ("," separators, gzip) or facsflow's. Names and cells are trimmed, so either separator
  * reads the same; a file whose name ends in {@code .gz} is gunzipped. Every problem is an {@link IOException} whose
- * message names the file (and the line).
+ * message names the file (and the line). facsflow's text columns (FACS letters {@code AUxx_letter}, {@code au_baseline})
+ * are read as NaN: every other cell must be a number.
  */
 public final class OpenFaceCsv {
     private final Path file;
@@ -71,6 +72,10 @@ public final class OpenFaceCsv {
         return Optional.ofNullable(byKey.get(key));
     }
 
+    private static boolean isText(String column) {
+        return column.endsWith("_letter") || column.equals("au_baseline");
+    }
+
     private static InputStream open(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
@@ -105,7 +110,8 @@ public final class OpenFaceCsv {
                 throw new CsvFormatException("line " + lineNumber + " has " + cells.length + " fields, the header "
                         + columns.size());
             double[] values = new double[cells.length];
-            for (int i = 0; i < cells.length; i++) values[i] = number(cells[i], columns.get(i), lineNumber);
+            for (int i = 0; i < cells.length; i++)
+                values[i] = isText(columns.get(i)) ? Double.NaN : number(cells[i], columns.get(i), lineNumber);
             FrameKey key = new FrameKey(index(values, frame, "frame", lineNumber),
                     index(values, face, "face", lineNumber));
             OpenFaceRow row = new OpenFaceRow(key, success == null || values[success] == 1, columnIndex, values);

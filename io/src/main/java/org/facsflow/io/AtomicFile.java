@@ -1,9 +1,10 @@
-package org.facsflow.apps.output;
+package org.facsflow.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,29 @@ public final class AtomicFile implements AutoCloseable {
 
     public static AtomicFile create(Path target) throws IOException {
         return new AtomicFile(target, true);
+    }
+
+    /** What writes a file's content. */
+    public interface Content<T> {
+        void write(T out) throws IOException;
+    }
+
+    /** Writes {@code target} whole or not at all, in one call. */
+    public static void write(Path target, Content<OutputStream> content) throws IOException {
+        try (AtomicFile file = create(target)) {
+            content.write(file.stream());
+            file.commit();
+        }
+    }
+
+    /** As {@link #write}, for UTF-8 text. */
+    public static void writeText(Path target, Content<Writer> content) throws IOException {
+        try (AtomicFile file = create(target)) {
+            Writer writer = file.writer();
+            content.write(writer);
+            writer.flush();
+            file.commit();
+        }
     }
 
     /**
