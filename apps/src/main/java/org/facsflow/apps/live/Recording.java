@@ -1,10 +1,12 @@
 package org.facsflow.apps.live;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.facsflow.apps.output.AuColumns;
 import org.facsflow.apps.output.ColumnGroup;
 import org.facsflow.apps.output.FaceColumns;
 import org.facsflow.apps.output.FaceCsvWriter;
 import org.facsflow.apps.output.FaceRow;
+import org.facsflow.apps.output.Mp4Writer;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.media.RgbImage;
@@ -27,13 +29,13 @@ import java.util.Map;
 final class Recording implements AutoCloseable {
     private final Path csvPath;
     private final FaceCsvWriter csv;
-    private final VideoRecording video;
+    private final Mp4Writer video;
     /** The AU coding of each face being written, for the AU columns. */
     private final Map<FaceObservation, AuFrame> aus = new IdentityHashMap<>();
     private double start = Double.NaN;
     private long frames;
 
-    private Recording(Path csvPath, String separator, VideoRecording video) throws IOException {
+    private Recording(Path csvPath, String separator, Mp4Writer video) throws IOException {
         this.csvPath = csvPath;
         this.video = video;
         List<ColumnGroup> columns = new ArrayList<>(FaceColumns.standard(false));
@@ -47,8 +49,8 @@ final class Recording implements AutoCloseable {
      */
     static Recording start(Path dir, String stem, String separator, boolean withVideo, RgbImage first,
                            double frameRate) throws IOException {
-        VideoRecording video = withVideo
-                ? new VideoRecording(dir.resolve(stem + ".mp4"), first.width(), first.height(), frameRate) : null;
+        Mp4Writer video = withVideo
+                ? Mp4Writer.start(dir.resolve(stem + ".mp4"), first.width(), first.height(), frameRate) : null;
         try {
             return new Recording(dir.resolve(stem + ".csv"), separator, video);
         } catch (IOException | RuntimeException e) {
@@ -67,7 +69,9 @@ final class Recording implements AutoCloseable {
         }
         if (frame.faces().isEmpty()) csv.write(new FaceRow(frames, time, 0, 0, null));
         aus.clear();
-        if (video != null) video.write(image);
+        // A camera reopened at another size: its frames are left out of the video (the CSV goes on).
+        if (video != null && image.width() == video.width() && image.height() == video.height())
+            video.write(image.rgb(), avutil.AV_PIX_FMT_RGB24, image.timestampSeconds());
     }
 
     long rows() {
