@@ -79,23 +79,8 @@ public final class AffectColumns {
         for (Emotion e : labels) out.number(s.get(e), 3);
     }
 
-    private interface Appender {
-        void append(AffectFrame frame, CsvRow out);
-    }
-
-    private static ColumnGroup group(List<String> names, Function<FaceRow, AffectFrame> affect, Appender appender) {
-        return new ColumnGroup() {
-            @Override
-            public List<String> names() {
-                return names;
-            }
-
-            @Override
-            public void append(FaceRow row, CsvRow out) {
-                AffectFrame frame = affect.apply(row);
-                if (frame == null) for (int i = 0; i < names.size(); i++) out.text("");
-                else appender.append(frame, out);
-            }
-        };
+    private static ColumnGroup group(List<String> names, Function<FaceRow, AffectFrame> affect,
+                                     ColumnGroup.Fields<AffectFrame> fields) {
+        return ColumnGroup.of(names, affect, fields);
     }
 }

@@ -35,8 +35,8 @@ public final class FaceColumns {
     };
 
     public static final ColumnGroup GAZE = group(List.of("gaze_0_x", "gaze_0_y", "gaze_0_z", "gaze_1_x", "gaze_1_y",
-            "gaze_1_z", "gaze_angle_x", "gaze_angle_y"), (row, out) -> {
-        Gaze g = row.face().gaze();
+            "gaze_1_z", "gaze_angle_x", "gaze_angle_y"), (face, out) -> {
+        Gaze g = face.gaze();
         for (float v : g.direction0()) out.number(v, 6);
         for (float v : g.direction1()) out.number(v, 6);
         out.number(g.angleX(), 3);
@@ -44,8 +44,8 @@ public final class FaceColumns {
     });
 
     public static final ColumnGroup POSE = group(List.of("pose_Tx", "pose_Ty", "pose_Tz", "pose_Rx", "pose_Ry", "pose_Rz"),
-            (row, out) -> {
-                HeadPose p = row.face().pose();
+            (face, out) -> {
+                HeadPose p = face.pose();
                 out.number(p.tx(), 1);
                 out.number(p.ty(), 1);
                 out.number(p.tz(), 1);
@@ -56,24 +56,24 @@ public final class FaceColumns {
 
     /** x_0..x_67 then y_0..y_67, pixels. */
     public static final ColumnGroup LANDMARKS_2D = group(axes(List.of("x", "y"), FaceObservation.LANDMARKS_68),
-            (row, out) -> planar(row.face().landmarks68(), 2, out, 1));
+            (face, out) -> planar(face.landmarks68(), 2, out, 1));
 
     /** X_0..X_67, Y_0..Y_67, Z_0..Z_67, millimetres in camera coordinates. */
     public static final ColumnGroup LANDMARKS_3D = group(axes(List.of("X", "Y", "Z"), FaceObservation.LANDMARKS_68),
-            (row, out) -> planar(row.face().landmarks68World(), 3, out, 1));
+            (face, out) -> planar(face.landmarks68World(), 3, out, 1));
 
     /** Ours: the face box from the mesh extent, pixels. */
     public static final ColumnGroup FACE_BOX = group(List.of("face_x", "face_y", "face_width", "face_height"),
-            (row, out) -> {
-                out.number(row.face().box().x(), 1);
-                out.number(row.face().box().y(), 1);
-                out.number(row.face().box().width(), 1);
-                out.number(row.face().box().height(), 1);
+            (face, out) -> {
+                out.number(face.box().x(), 1);
+                out.number(face.box().y(), 1);
+                out.number(face.box().width(), 1);
+                out.number(face.box().height(), 1);
             });
 
     /** Ours, written only on request (a mesh is identifying): mesh_x_0..mesh_x_477, then y, then z. */
     public static final ColumnGroup MESH = group(axes(List.of("mesh_x", "mesh_y", "mesh_z"), FaceObservation.MESH_POINTS),
-            (row, out) -> planar(row.face().mesh(), 3, out, 2));
+            (face, out) -> planar(face.mesh(), 3, out, 2));
 
     /** The default face-stage columns, plus the mesh when asked. */
     public static List<ColumnGroup> standard(boolean mesh) {
@@ -94,23 +94,8 @@ public final class FaceColumns {
         return names;
     }
 
-    private interface Appender {
-        void append(FaceRow row, CsvRow out);
-    }
-
-    /** A group of measurements: empty fields in a row without them (success = 0), like NaN. */
-    private static ColumnGroup group(List<String> names, Appender appender) {
-        return new ColumnGroup() {
-            @Override
-            public List<String> names() {
-                return names;
-            }
-
-            @Override
-            public void append(FaceRow row, CsvRow out) {
-                if (row.success()) appender.append(row, out);
-                else for (int i = 0; i < names.size(); i++) out.text("");
-            }
-        };
+    /** A group of the face's measurements: empty fields in a row without them (success = 0), like NaN. */
+    private static ColumnGroup group(List<String> names, ColumnGroup.Fields<FaceObservation> fields) {
+        return ColumnGroup.of(names, FaceRow::face, fields);
     }
 }
