@@ -3,6 +3,7 @@ package org.facsflow.apps;
 import org.facsflow.affect.AffectAnalyzer;
 import org.facsflow.affect.AffectFrame;
 import org.facsflow.affect.AuIntensities;
+import org.facsflow.affect.Emotion;
 import org.facsflow.apps.output.AffectColumns;
 import org.facsflow.apps.output.AuColumns;
 import org.facsflow.apps.output.ColumnGroup;
@@ -11,6 +12,7 @@ import org.facsflow.apps.output.FaceRow;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.face.pose.MeshLifter;
+import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuCoder;
 import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.facs.coding.AuModel;
@@ -20,6 +22,8 @@ import org.facsflow.media.RgbImage;
 import org.facsflow.models.AssetStore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +82,33 @@ final class FaceCoding implements AutoCloseable {
 
     AffectFrame affect(FaceObservation face) {
         return affects.get(face);
+    }
+
+    AuFrame aus(FaceObservation face) {
+        return aus.get(face);
+    }
+
+    /**
+     * One line for people: the strongest present AUs with their FACS letters (those fitted to reference data; the
+     * hand-set experimental ones stay in the CSV only), the top emotion and valence.
+     */
+    String describe(int faceId, AuFrame aus, AffectFrame affect) {
+        StringBuilder line = new StringBuilder("face " + faceId + ":");
+        if (aus != null) {
+            List<ActionUnit> present = ActionUnit.CODED.stream()
+                    .filter(au -> aus.present(au) && "fitted".equals(predictor.model().entry(au).source()))
+                    .sorted(Comparator.comparingDouble(au -> -aus.intensity(au))).limit(4).toList();
+            line.append(present.isEmpty() ? " no AU present" : "");
+            for (ActionUnit au : present)
+                line.append(String.format(Locale.ROOT, " %s %.1f%s", au.code(), aus.intensity(au),
+                        aus.letter(au).map(l -> " " + l.name()).orElse("")));
+        }
+        if (affect != null) {
+            affect.emotions().top(Emotion.CLASSIFIED).ifPresent(e -> line.append(String.format(Locale.ROOT,
+                    "; %s %.0f%%", e.label(), 100 * affect.emotions().get(e))));
+            line.append(String.format(Locale.ROOT, ", valence %+.2f", affect.circumplex().valence()));
+        }
+        return line.toString();
     }
 
     /** A face has left for good: its running baseline and emotion smoothing start afresh if its id returns. */

@@ -82,6 +82,7 @@ final class ImageJob implements Batch.Job {
             overlayNote = ", overlay " + overlay;
         }
         out.printf("%s: %d face(s) -> %s%s%n", file, faces.size(), csv, overlayNote);
+        for (FaceObservation face : faces) out.println("  " + coding.describe(face.faceId(), coding.aus(face), coding.affect(face)));
         return faces;
     }
 }
