@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code facsflow analyze}: measure every face in images, videos and live sources and write OpenFace-style CSVs. */
 @Command(name = "analyze", sortOptions = false,
         description = {"Measure every face in images, videos (files or folders of them), cameras and FFmpeg filter "
-                + "graphs: 468-point mesh, iris, 68 iBUG landmarks, head pose and gaze, one CSV per input with "
-                + "OpenFace 2's column names. Videos are tracked: stable face ids, smoothed values, a row with "
+                + "graphs: 468-point mesh, iris, 68 iBUG landmarks, head pose and gaze, Action Units (intensity, "
+                + "presence, left/right, FACS letters), emotions and valence/arousal; one CSV per input with "
+                + "OpenFace 2's column names (videos also get AU events, co-occurrence and a circumplex plot). Videos are tracked: stable face ids, smoothed values, a row with "
                 + "success=0 where a tracked face is not found (and for frames without any face).",
                 "Exit status: 0 all inputs analysed; 1 some input could not be read; 2 models missing or bad "
                         + "arguments; 3 no face in any input."})
