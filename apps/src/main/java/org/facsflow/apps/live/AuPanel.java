@@ -1,6 +1,7 @@
 package org.facsflow.apps.live;
 
 import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.IntensityScale;
 import org.facsflow.facs.coding.AuFrame;
 
@@ -15,6 +16,8 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.event.MouseEvent;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -27,13 +30,16 @@ import java.util.function.Supplier;
  * and the baseline in use. Hovering a row shows the AU's FACS name; the legend at the foot gives the colour scale.
  */
 final class AuPanel extends JComponent {
-    static final int COLUMN_WIDTH = 230, MIN_COLUMN_WIDTH = 160, ROW = 15, HEADER = 52, LEGEND = 52, LABEL = 40,
+    static final int COLUMN_WIDTH = 230, MIN_COLUMN_WIDTH = 160, ROW = 15, HEADER = 52, LEGEND = 64, LABEL = 40,
             VALUE = 46, MARGIN = 8;
     /** One face's cell: header, a row per coded AU, a gap. */
     static final int CELL_HEIGHT = HEADER + ActionUnit.CODED.size() * ROW + 6;
     static final Color BACKGROUND = new Color(30, 30, 34), TROUGH = new Color(58, 58, 64), TEXT = new Color(225, 225, 225),
             DIM = new Color(140, 140, 140);
     private static final List<ActionUnit> AUS = ActionUnit.CODED;
+    /** AUs whose coefficients are hand-set FACS rules, not fitted to reference data: marked with '*'. */
+    private static final Set<ActionUnit> EXPERIMENTAL = AUS.stream()
+            .filter(au -> "prior".equals(AuModel.standard().entry(au).source())).collect(Collectors.toUnmodifiableSet());
 
     private final Supplier<LiveFrame> frames;
 
@@ -114,7 +120,7 @@ final class AuPanel extends JComponent {
             float value = aus == null ? Float.NaN : aus.intensity()[a];
             g.setColor(aus != null && aus.present()[a] ? TEXT : DIM);
             g.setFont(getFont().deriveFont(aus != null && aus.present()[a] ? Font.BOLD : Font.PLAIN, 11f));
-            g.drawString(au.code(), x, bar.y + bar.height - 1);
+            g.drawString(EXPERIMENTAL.contains(au) ? au.code() + "*" : au.code(), x, bar.y + bar.height - 1);
             g.setColor(TROUGH);
             g.fillRect(bar.x, bar.y, bar.width, bar.height);
             if (aus == null) continue;
@@ -145,8 +151,9 @@ final class AuPanel extends JComponent {
     static String affectLine(Affect a) {
         String emotion = a == null || a.emotion() == null ? "—"
                 : a.emotion() + (Float.isNaN(a.probability()) ? "" : String.format(Locale.ROOT, " %.0f%%", 100 * a.probability()));
-        return "emotion " + emotion + "   V " + number(a == null ? Float.NaN : a.valence())
-                + "   A " + number(a == null ? Float.NaN : a.arousal());
+        // Short enough for the panel's width with the longest label ("happiness 100%").
+        return emotion + "  V " + number(a == null ? Float.NaN : a.valence())
+                + "  A " + number(a == null ? Float.NaN : a.arousal());
     }
 
     private static String number(float v) {
@@ -169,6 +176,7 @@ final class AuPanel extends JComponent {
             g.drawString(marks[i], x + Math.round(width * i / 5f) - 3, top + 23);
         g.drawString("V valence, A arousal (-1 to +1)", MARGIN, top + 36);
         g.drawString("two bars: subject's left (upper), right (lower)", MARGIN, top + 48);
+        g.drawString("* hand-set FACS rule, not yet validated", MARGIN, top + 60);
     }
 
     /** The hovered row's AU: code, FACS name and values. */
