@@ -120,7 +120,7 @@ final class FaceCoding implements AutoCloseable {
     /** The face stage's columns, then the AUs, then affect. */
     List<ColumnGroup> columns(boolean mesh) {
         List<ColumnGroup> groups = new ArrayList<>(FaceColumns.standard(mesh));
-        groups.add(new AuColumns(row -> row.face() == null ? null : aus.get(row.face())));
+        groups.add(AuColumns.of(row -> row.face() == null ? null : aus.get(row.face())));
         groups.addAll(AffectColumns.standard(this::affectOf));
         return groups;
     }

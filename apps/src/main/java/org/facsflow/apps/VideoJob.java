@@ -17,6 +17,7 @@ import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.facs.coding.VideoCoding;
 import org.facsflow.media.MediaException;
+import org.facsflow.media.VideoOpener;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 
@@ -71,14 +72,9 @@ final class VideoJob implements Batch.Job {
      */
     static final double TRUNCATED_BELOW = 0.9;
 
-    /** Opens a source by spec ({@link VideoSources#open} outside tests). */
-    interface SourceOpener {
-        VideoSource open(String spec) throws MediaException;
-    }
-
     private final TrackingPipeline pipeline;
     private final FaceCoding coding;
-    private final SourceOpener opener;
+    private final VideoOpener opener;
     private final Path outputDir;
     private final Options options;
     private final PrintStream out, err;
@@ -89,7 +85,7 @@ final class VideoJob implements Batch.Job {
         this(pipeline, coding, VideoSources::open, outputDir, options, out, err);
     }
 
-    VideoJob(TrackingPipeline pipeline, FaceCoding coding, SourceOpener opener, Path outputDir, Options options,
+    VideoJob(TrackingPipeline pipeline, FaceCoding coding, VideoOpener opener, Path outputDir, Options options,
              PrintStream out, PrintStream err) {
         this.pipeline = pipeline;
         this.coding = coding;

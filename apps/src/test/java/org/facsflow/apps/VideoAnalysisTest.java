@@ -4,6 +4,7 @@ import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
+import org.facsflow.media.VideoOpener;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
@@ -118,7 +119,7 @@ class VideoAnalysisTest {
 
     @Test
     void aFailurePartWayLeavesNothingUnderTheFinalNames(@TempDir Path dir) throws Exception {
-        VideoJob.SourceOpener failingAfter20 = spec -> new FailingSource(VideoSources.open(spec), 20);
+        VideoOpener failingAfter20 = spec -> new FailingSource(VideoSources.open(spec), 20);
         VideoJob job = new VideoJob(pipeline, coding, failingAfter20, dir, new VideoJob.Options(true, false, false, true,
                 false, 0, Double.POSITIVE_INFINITY, VideoJob.Baseline.RUNNING), quiet(), quiet());
         String video = shared("media/single_face.mp4").toString();

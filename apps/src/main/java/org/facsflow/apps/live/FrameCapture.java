@@ -2,6 +2,7 @@ package org.facsflow.apps.live;
 
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
+import org.facsflow.media.VideoOpener;
 import org.facsflow.media.VideoSource;
 
 import java.util.function.Consumer;
@@ -19,14 +20,9 @@ final class FrameCapture implements Runnable {
     static final int RECONNECT_TRIES = 3;
     static final long RECONNECT_WAIT_MS = 1000;
 
-    /** Opens a source again after a camera was lost. */
-    interface Opener {
-        VideoSource open(String spec) throws MediaException;
-    }
-
     private final String spec;
     private final SourceKind kind;
-    private final Opener opener;
+    private final VideoOpener opener;
     private final LatestFrame slot;
     private final Consumer<String> status;
     private VideoSource source;
@@ -37,7 +33,7 @@ final class FrameCapture implements Runnable {
      * @param source an open source, now owned by this capture
      * @param status receives what a user should know (a lost camera, a reconnection)
      */
-    FrameCapture(String spec, VideoSource source, Opener opener, LatestFrame slot, Consumer<String> status) {
+    FrameCapture(String spec, VideoSource source, VideoOpener opener, LatestFrame slot, Consumer<String> status) {
         this.spec = spec;
         this.kind = SourceKind.of(spec);
         this.source = source;

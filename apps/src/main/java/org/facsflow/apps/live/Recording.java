@@ -39,7 +39,7 @@ final class Recording implements AutoCloseable {
         this.csvPath = csvPath;
         this.video = video;
         List<ColumnGroup> columns = new ArrayList<>(FaceColumns.standard(false));
-        columns.add(new AuColumns(row -> row.success() ? aus.get(row.face()) : null));
+        columns.add(AuColumns.of(row -> row.success() ? aus.get(row.face()) : null));
         this.csv = new FaceCsvWriter(csvPath, columns, separator);
     }
 

@@ -15,56 +15,51 @@ import java.util.function.Function;
  * AUxx_letter (A-E, empty below A) for every coded AU, and au_baseline (running, offline or segment).
  * Unmeasurable values (NaN) are empty fields; a row without AU coding has every field empty.
  */
-public final class AuColumns implements ColumnGroup {
+public final class AuColumns {
     /** OpenFace 2's AU_r columns, in its order. */
     public static final List<Integer> OPENFACE_INTENSITY = List.of(1, 2, 4, 5, 6, 7, 9, 10, 12, 14, 15, 17, 20, 23, 25, 26, 45);
     /** OpenFace 2's AU_c columns, in its order. */
     public static final List<Integer> OPENFACE_PRESENCE = List.of(1, 2, 4, 5, 6, 7, 9, 10, 12, 14, 15, 17, 20, 23, 25, 26, 28, 45);
 
-    private final Function<FaceRow, AuFrame> aus;
-    private final List<String> names = new ArrayList<>();
-    private final List<ActionUnit> extra = new ArrayList<>(), sided = new ArrayList<>();
+    /** Our coded AUs beyond OpenFace's intensity set, and the ones FACS scores per side. */
+    private static final List<ActionUnit> EXTRA = ActionUnit.CODED.stream()
+            .filter(au -> !OPENFACE_INTENSITY.contains(au.number())).toList();
+    private static final List<ActionUnit> SIDED = ActionUnit.CODED.stream().filter(ActionUnit::unilateral).toList();
+    private static final List<String> NAMES = names();
 
-    /** @param aus how to get a row's coded AUs (null where the row has none) */
-    public AuColumns(Function<FaceRow, AuFrame> aus) {
-        this.aus = aus;
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
         for (int n : OPENFACE_INTENSITY) names.add(code(n) + "_r");
         for (int n : OPENFACE_PRESENCE) names.add(code(n) + "_c");
-        for (ActionUnit au : ActionUnit.CODED) {
-            if (!OPENFACE_INTENSITY.contains(au.number())) extra.add(au);
-            if (au.unilateral()) sided.add(au);
-        }
-        for (ActionUnit au : extra) names.add(code(au.number()) + "_r");
-        for (ActionUnit au : extra) if (!OPENFACE_PRESENCE.contains(au.number())) names.add(code(au.number()) + "_c");
-        for (ActionUnit au : sided) {
+        for (ActionUnit au : EXTRA) names.add(code(au.number()) + "_r");
+        for (ActionUnit au : EXTRA) if (!OPENFACE_PRESENCE.contains(au.number())) names.add(code(au.number()) + "_c");
+        for (ActionUnit au : SIDED) {
             names.add(code(au.number()) + "_L_r");
             names.add(code(au.number()) + "_R_r");
         }
         for (ActionUnit au : ActionUnit.CODED) names.add(code(au.number()) + "_letter");
         names.add("au_baseline");
+        return List.copyOf(names);
     }
 
     private static String code(int number) {
         return String.format(Locale.ROOT, "AU%02d", number);
     }
 
-    @Override
-    public List<String> names() {
-        return names;
+    private AuColumns() {
     }
 
-    @Override
-    public void append(FaceRow row, CsvRow out) {
-        AuFrame f = aus.apply(row);
-        if (f == null) {
-            for (int i = 0; i < names.size(); i++) out.text("");
-            return;
-        }
+    /** @param aus how to get a row's coded AUs (null where the row has none) */
+    public static ColumnGroup of(Function<FaceRow, AuFrame> aus) {
+        return ColumnGroup.of(NAMES, aus, AuColumns::append);
+    }
+
+    private static void append(AuFrame f, CsvRow out) {
         for (int n : OPENFACE_INTENSITY) out.number(f.intensity(ActionUnit.of(n)), 2);
         for (int n : OPENFACE_PRESENCE) presence(f, ActionUnit.of(n), out);
-        for (ActionUnit au : extra) out.number(f.intensity(au), 2);
-        for (ActionUnit au : extra) if (!OPENFACE_PRESENCE.contains(au.number())) presence(f, au, out);
-        for (ActionUnit au : sided) {
+        for (ActionUnit au : EXTRA) out.number(f.intensity(au), 2);
+        for (ActionUnit au : EXTRA) if (!OPENFACE_PRESENCE.contains(au.number())) presence(f, au, out);
+        for (ActionUnit au : SIDED) {
             out.number(f.left(au), 2);
             out.number(f.right(au), 2);
         }
