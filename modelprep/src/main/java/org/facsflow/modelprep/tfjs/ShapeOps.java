@@ -77,11 +77,36 @@ final class ShapeOps {
             pads[rank + onnxAxis] = paddings[2 * axis + 1];
             shape[axis] += paddings[2 * axis] + paddings[2 * axis + 1];
         }
+        if (x.nchw() && node.inputs().size() == 2 && onlyTrailingChannels(paddings)) {
+            channelPadding(node, c, x, shape);
+            return;
+        }
         List<String> inputs = new ArrayList<>(List.of(x.name(), c.int64s(node, "pads", pads)));
         if (node.inputs().size() > 2) {
             inputs.add(c.operand(node, 2, false));
         }
         c.result(node, "Pad", shape, x.nchw(), inputs);
+    }
+
+    private static boolean onlyTrailingChannels(long[] paddings) {
+        for (int i = 0; i < paddings.length; i++) {
+            if (paddings[i] != 0 && i != 7) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Zeros appended to the channels (BlazeFace-style residual blocks widen their shortcut so) as a 1x1 Conv whose
+     * weights copy the input channels: ONNX Runtime runs it in its blocked (NCHWc) layout, where its Pad kernel
+     * makes it convert the tensor out of that layout and back.
+     */
+    private static void channelPadding(TfjsNode node, Conversion c, Value x, long[] shape) {
+        int in = (int) x.shape()[3];
+        int out = (int) shape[3];
+        float[] weights = new float[out * in];
+        for (int i = 0; i < in; i++) weights[i * in + i] = 1;
+        c.result(node, "Conv", shape, true, List.of(x.name(), c.floats(node, "copy", new long[] {out, in, 1, 1}, weights)),
+                Attribute.ints("kernel_shape", 1, 1));
     }
 
     /** Mean over constant axes; without keep_dims the reduced axes are then removed by a reshape. */

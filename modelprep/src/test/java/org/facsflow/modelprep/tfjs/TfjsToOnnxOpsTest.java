@@ -119,6 +119,18 @@ class TfjsToOnnxOpsTest {
         }
     }
 
+    @Test
+    void fusedConv2dWithPreluSlopesAboveOne() throws Exception {
+        // Slopes in [-3, 3): the converter's other PRelu form, needed when some alpha is at least 1.
+        TfjsTensor alpha = TfjsTensor.ofFloats(new int[] {1, 1, 6}, scaled(random(3, 1, 1, 6), 3));
+        float steepest = Float.NEGATIVE_INFINITY;
+        for (float a : alpha.floats()) steepest = Math.max(steepest, a);
+        assertThat(steepest).isGreaterThanOrEqualTo(1f);
+        TfjsGraph graph = single(new long[] {1, 5, 5, 3}, "_FusedConv2D",
+            window("VALID", 1, "fused_ops", List.of("BiasAdd", "Prelu")), random(1, 1, 1, 3, 6), random(2, 6), alpha);
+        check(graph, input(1, 5, 5, 3), TOLERANCE);
+    }
+
     private static float[] scaled(TfjsTensor t, float factor) {
         float[] out = t.floats().clone();
         for (int i = 0; i < out.length; i++) {
