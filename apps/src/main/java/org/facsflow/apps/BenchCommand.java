@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
  */
 @Command(name = "bench", sortOptions = false,
         description = {"Analyse a video as `analyze` does (CSV into a temporary folder, deleted afterwards) and report "
-                + "frames, wall time, end-to-end frames per second, milliseconds per frame in each stage (summed over "
-                + "threads, so they can add up to more than the wall time) and peak memory (VmHWM).",
+                + "frames, wall time, end-to-end frames per second, the process's CPU time per frame and how many cores "
+                + "it kept busy, the CPU milliseconds per frame of each stage (summed over threads) and peak memory "
+                + "(VmHWM).",
                 "Model loading and the warm-up frames are not counted."})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(paramLabel = "VIDEO", description = "A video file (or camera:N, lavfi:GRAPH).")
@@ -59,10 +61,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             scratch = Files.createTempDirectory("facsflow-bench");
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             if (warmup > 0) job(pipeline, coding, scratch, warmup, quiet).analyzeVideo(video);
+            long cpuStart = processCpuNanos();
             VideoJob.Result result = job(pipeline, coding, scratch, frames, quiet).analyzeVideo(video);
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             String input = describe(video);
             long peakKib = peakRssKib();
-            System.out.print(json ? json(input, result, loadSeconds, peakKib) : text(input, result, loadSeconds, peakKib));
+            Figures f = new Figures(input, result, loadSeconds, cpuSeconds, peakKib);
+            System.out.print(json ? json(f) : text(f));
             return 0;
         } catch (AssetUnavailableException e) {
             System.err.println("facsflow: " + e.getMessage());
@@ -83,38 +88,58 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                 Double.POSITIVE_INFINITY, VideoJob.Baseline.RUNNING), quiet, System.err);
     }
 
-    private String text(String input, VideoJob.Result r, double loadSeconds, long peakKib) {
+    /** What one benchmark run measured. */
+    private record Figures(String input, VideoJob.Result result, double loadSeconds, double cpuSeconds, long peakKib) {
+        long frames() {
+            return Math.max(1, result.frames());
+        }
+
+        double cpuMillisPerFrame() {
+            return cpuSeconds * 1000 / frames();
+        }
+
+        double busyCores() {
+            return cpuSeconds / result.seconds();
+        }
+    }
+
+    private String text(Figures f) {
+        VideoJob.Result r = f.result();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "input      %s%n", input));
+        b.append(String.format(Locale.ROOT, "input      %s%n", f.input()));
         b.append(String.format(Locale.ROOT, "machine    %d cores, Java %s; %d measuring thread(s)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), threads));
         b.append(String.format(Locale.ROOT, "frames     %d (%d with a face, %d face id(s))%n", r.frames(), r.framesWithFace(), r.faceIds()));
         b.append(String.format(Locale.ROOT, "wall       %.2f s, decode to CSV (models loaded in %.1f s and %d warm-up frames before, not counted)%n",
-                r.seconds(), loadSeconds, warmup));
+                r.seconds(), f.loadSeconds(), warmup));
         b.append(String.format(Locale.ROOT, "speed      %.1f frames/s end to end%n", r.frames() / r.seconds()));
-        b.append("stage       ms/frame   calls\n");
+        b.append(String.format(Locale.ROOT, "cpu        %.2f ms/frame, %.2f of %d cores busy%n", f.cpuMillisPerFrame(),
+                f.busyCores(), Runtime.getRuntime().availableProcessors()));
+        b.append("stage   cpu ms/frame   calls\n");
         for (StageTimes.Stage s : StageTimes.Stage.values())
-            b.append(String.format(Locale.ROOT, "  %-11s %7.3f %7d%n", s.label(), r.times().millis(s) / Math.max(1, r.frames()), r.times().calls(s)));
-        b.append(String.format(Locale.ROOT, "  %-11s %7.3f   (all stages, all threads; wall %.3f ms/frame)%n", "sum",
-                sum(r.times()) / Math.max(1, r.frames()), r.seconds() * 1000 / Math.max(1, r.frames())));
-        b.append(String.format(Locale.ROOT, "peak RSS   %.0f MiB%n", peakKib / 1024.0));
+            b.append(String.format(Locale.ROOT, "  %-11s %7.3f %7d%n", s.label(), r.times().millis(s) / f.frames(), r.times().calls(s)));
+        b.append(String.format(Locale.ROOT, "  %-11s %7.3f   (the rest of the cpu time: queues, smoothing, JIT, GC)%n", "sum",
+                sum(r.times()) / f.frames()));
+        b.append(String.format(Locale.ROOT, "peak RSS   %.0f MiB%n", f.peakKib() / 1024.0));
         return b.toString();
     }
 
-    private String json(String input, VideoJob.Result r, double loadSeconds, long peakKib) {
+    private String json(Figures f) {
+        VideoJob.Result r = f.result();
         StringBuilder b = new StringBuilder("{");
-        b.append("\"input\": \"").append(input.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        b.append("\"input\": \"").append(f.input().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         b.append(String.format(Locale.ROOT, ", \"cores\": %d, \"measuring_threads\": %d, \"frames\": %d, \"frames_with_face\": %d",
                 Runtime.getRuntime().availableProcessors(), threads, r.frames(), r.framesWithFace()));
         b.append(String.format(Locale.ROOT, ", \"wall_seconds\": %.3f, \"fps\": %.2f, \"model_load_seconds\": %.2f, \"warmup_frames\": %d",
-                r.seconds(), r.frames() / r.seconds(), loadSeconds, warmup));
-        b.append(", \"ms_per_frame\": {");
+                r.seconds(), r.frames() / r.seconds(), f.loadSeconds(), warmup));
+        b.append(String.format(Locale.ROOT, ", \"cpu_ms_per_frame\": %.3f, \"busy_cores\": %.2f", f.cpuMillisPerFrame(), f.busyCores()));
+        b.append(", \"stage_cpu_ms_per_frame\": {");
         String sep = "";
         for (StageTimes.Stage s : StageTimes.Stage.values()) {
-            b.append(sep).append(String.format(Locale.ROOT, "\"%s\": %.3f", s.label(), r.times().millis(s) / Math.max(1, r.frames())));
+            b.append(sep).append(String.format(Locale.ROOT, "\"%s\": %.3f", s.label(), r.times().millis(s) / f.frames()));
             sep = ", ";
         }
-        b.append(String.format(Locale.ROOT, "}, \"peak_rss_mib\": %.1f}%n", peakKib / 1024.0));
+        b.append(String.format(Locale.ROOT, "}, \"peak_rss_mib\": %.1f}%n", f.peakKib() / 1024.0));
         return b.toString();
     }
 
@@ -130,6 +155,11 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             return String.format(Locale.ROOT, "%s (%dx%d, %.3f fps, %d frames in the container)", spec, source.width(),
                     source.height(), source.frameRate(), source.frameCountEstimate());
         }
+    }
+
+    /** CPU time of the whole process, all threads (JVM and native libraries' own threads too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The process's peak resident memory, from Linux's /proc (0 elsewhere). */
