@@ -12,21 +12,24 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One ONNX model with one float input, run by ONNX Runtime. It owns a direct input buffer that its
- * {@link Translator} fills in place, so a frame costs no tensor copies. Not thread-safe: one per thread.
+ * One ONNX model with one float input, run by ONNX Runtime. It owns direct input and output buffers, wrapped once as
+ * tensors that every run reuses: its {@link Translator} fills the input in place, and ONNX Runtime writes the
+ * outputs into theirs, so a call allocates no native memory. Not thread-safe: one per thread.
  */
 public final class OnnxModel implements AutoCloseable {
     private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
     private final OrtSession session;
-    private final String inputName;
     private final long[] inputShape;
     private final FloatBuffer input;
-    private final List<String> outputNames;
+    private final Map<String, OnnxTensor> inputs;
+    private final FloatBuffer[] outputs;
+    private final Map<String, OnnxTensor> pinnedOutputs = new LinkedHashMap<>();
 
     public OnnxModel(Path file) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -36,16 +39,33 @@ public final class OnnxModel implements AutoCloseable {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = ENV.createSession(file.toString(), options);
             Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
-            inputName = in.getKey();
-            inputShape = ((TensorInfo) in.getValue().getInfo()).getShape().clone();
-            if (inputShape[0] < 0) inputShape[0] = 1;
-            long elements = 1;
-            for (long d : inputShape) elements *= d;
-            input = ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            outputNames = new ArrayList<>(session.getOutputNames());
+            inputShape = batchOfOne(in.getValue());
+            input = floats(inputShape);
+            inputs = Map.of(in.getKey(), OnnxTensor.createTensor(ENV, input, inputShape));
+            List<FloatBuffer> buffers = new ArrayList<>();
+            for (Map.Entry<String, NodeInfo> out : session.getOutputInfo().entrySet()) {
+                long[] shape = batchOfOne(out.getValue());
+                FloatBuffer buffer = floats(shape);
+                buffers.add(buffer);
+                pinnedOutputs.put(out.getKey(), OnnxTensor.createTensor(ENV, buffer, shape));
+            }
+            outputs = buffers.toArray(FloatBuffer[]::new);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load ONNX model " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The tensor's shape with a dynamic batch fixed to 1; every other dimension of our models is static. */
+    private static long[] batchOfOne(NodeInfo info) {
+        long[] shape = ((TensorInfo) info.getInfo()).getShape().clone();
+        if (shape[0] < 0) shape[0] = 1;
+        return shape;
+    }
+
+    private static FloatBuffer floats(long[] shape) {
+        long elements = 1;
+        for (long d : shape) elements *= d;
+        return ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** The input shape, batch fixed to 1 (NHWC for every model facsflow converts). */
@@ -60,16 +80,14 @@ public final class OnnxModel implements AutoCloseable {
 
     /** Runs the model on the filled input buffer; outputs in the model's declared order, each flattened. */
     public float[][] run() {
-        input.rewind();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, input, inputShape);
-             OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-            float[][] outputs = new float[outputNames.size()][];
-            for (int i = 0; i < outputs.length; i++) {
-                FloatBuffer out = ((OnnxTensor) result.get(i)).getFloatBuffer();
-                outputs[i] = new float[out.remaining()];
-                out.get(outputs[i]);
+        try (OrtSession.Result ignored = session.run(inputs, pinnedOutputs)) {
+            float[][] values = new float[outputs.length][];
+            for (int i = 0; i < values.length; i++) {
+                FloatBuffer out = outputs[i].rewind();
+                values[i] = new float[out.remaining()];
+                out.get(values[i]);
             }
-            return outputs;
+            return values;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
         }
@@ -77,6 +95,8 @@ public final class OnnxModel implements AutoCloseable {
 
     @Override
     public void close() {
+        inputs.values().forEach(OnnxTensor::close);
+        pinnedOutputs.values().forEach(OnnxTensor::close);
         try {
             session.close();
         } catch (OrtException e) {
