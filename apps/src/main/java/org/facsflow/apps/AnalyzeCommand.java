@@ -4,6 +4,7 @@ import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.AssetUnavailableException;
 import picocli.CommandLine;
@@ -28,8 +29,9 @@ import java.util.concurrent.Callable;
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "INPUT",
             description = "Image or video files, folders of them, or sources: camera:N, lavfi:GRAPH "
-                    + "(e.g. lavfi:testsrc2=size=640x480:rate=30). Files with an image extension are read as images, "
-                    + "all others as videos.")
+                    + "(e.g. lavfi:testsrc2=size=640x480:rate=30), frames:FOLDER (the folder's images as one video, "
+                    + "in natural name order, like OpenFace's -fdir). Files with an image extension are read as "
+                    + "images, all others as videos.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--camera", paramLabel = "N", description = "Also analyse camera N (/dev/videoN); stop it with "
@@ -62,6 +64,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Videos: stop at this time in the video (or after this long on a live source).")
     Double duration;
 
+    @Option(names = "--frame-rate", paramLabel = "FPS", defaultValue = "30",
+            description = "Image sequences (frames:FOLDER): frames per second, which times the frames; images carry no "
+                    + "clock (default: ${DEFAULT-VALUE}).")
+    double frameRate;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
             description = "Videos: threads that measure faces besides the decoding and locating threads; 0 measures "
                     + "on the locating thread (default: ${DEFAULT-VALUE}).")
@@ -85,8 +92,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(inputs);
         if (camera != null) all.add("camera:" + camera);
         if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give an INPUT or --camera N");
-        if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)))
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --max-frames and --duration must be positive");
+        if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)) || !(frameRate > 0))
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threads, --max-frames, --duration and --frame-rate must be positive");
         VideoJob.Baseline auBaseline = baseline();
         AssetStore store = AssetStore.standard();
         Batch batch = new Batch(System.out, System.err);
@@ -98,7 +106,8 @@ final class AnalyzeCommand implements Callable<Integer> {
              FaceCoding coding = new FaceCoding(store)) {
             ImageJob images = anyImage ? new ImageJob(analyzer, coding, outputDir, new ImageJob.Options(overlay, mesh, plainCsv),
                     System.out, System.err) : null;
-            VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, outputDir, new VideoJob.Options(overlay, mesh, plainCsv,
+            VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate), outputDir,
+                    new VideoJob.Options(overlay, mesh, plainCsv,
                     parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration, auBaseline),
                     System.out, System.err) : null;
             List<Batch.Item> items = new ArrayList<>();
@@ -151,6 +160,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** Routing: an image extension means an image; sources and every other file are videos (FFmpeg says if not). */
     private static boolean isImage(String input) {
-        return !input.startsWith("camera:") && !input.startsWith("lavfi:") && Batch.isImage(Path.of(input));
+        return !VideoSources.isSourceSpec(input) && Batch.isImage(Path.of(input));
     }
 }

@@ -1,6 +1,7 @@
 package org.facsflow.apps;
 
 import org.facsflow.media.MediaException;
+import org.facsflow.media.StillImages;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import java.util.stream.Stream;
  * end one summary lists what failed, and one rule gives the exit status.
  */
 final class Batch {
-    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
     /** Extensions a folder is searched for as videos; a file named on the command line is tried whatever its name. */
     static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "mpg", "mpeg",
             "wmv", "flv", "3gp", "ts", "mts", "m2ts", "ogv");
@@ -102,7 +102,7 @@ final class Batch {
     }
 
     static boolean isImage(Path p) {
-        return IMAGE_EXTENSIONS.contains(extension(p));
+        return StillImages.isImage(p);
     }
 
     static String extension(Path p) {

@@ -254,6 +254,8 @@ final class VideoJob implements Batch.Job {
     static String stem(String spec) {
         if (spec.startsWith("camera:")) return "camera" + spec.substring("camera:".length()).replaceAll("[^0-9A-Za-z]", "");
         if (spec.startsWith("lavfi:")) return "lavfi";
+        Path sequence = VideoSources.sequenceFolder(spec);
+        if (sequence != null) return sequence.toAbsolutePath().normalize().getFileName().toString();
         return Batch.baseName(Path.of(spec));
     }
 }

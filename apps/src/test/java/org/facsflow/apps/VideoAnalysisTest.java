@@ -79,6 +79,48 @@ class VideoAnalysisTest {
         }
     }
 
+    @Test
+    void aFolderOfFramesIsOneVideoTimedByTheGivenRate(@TempDir Path dir) throws Exception {
+        // The first 12 frames of a real video as PNGs (lossless), named so that name order would misplace f10-f12.
+        Path video = shared("media/single_face.mp4"), frames = Files.createDirectory(dir.resolve("clip01"));
+        double rate;
+        try (VideoSource source = VideoSources.open(video.toString())) {
+            rate = source.frameRate();
+            for (int i = 1; i <= 12; i++) {
+                RgbImage f = source.next();
+                java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(f.width(), f.height(),
+                        java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+                for (int y = 0; y < f.height(); y++)
+                    for (int x = 0; x < f.width(); x++) {
+                        int p = 3 * (y * f.width() + x);
+                        png.setRGB(x, y, (f.rgb()[p] & 0xff) << 16 | (f.rgb()[p + 1] & 0xff) << 8 | (f.rgb()[p + 2] & 0xff));
+                    }
+                javax.imageio.ImageIO.write(png, "png", frames.resolve("f" + i + ".png").toFile());
+            }
+        }
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("analyze", "frames:" + frames, "--frame-rate", String.valueOf(rate), "-o", out.toString(),
+                "--plain-csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<Map<String, String>> rows = csv(out.resolve("clip01.csv"), ",");
+        CliRun asVideo = CliRun.of("analyze", video.toString(), "--max-frames", "12", "-o", dir.resolve("video").toString(),
+                "--plain-csv");
+        assertThat(asVideo.exitCode()).as(asVideo.err()).isZero();
+        List<Map<String, String>> videoRows = csv(dir.resolve("video/single_face.csv"), ",");
+        assertThat(rows).hasSize(12).hasSize(videoRows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            assertThat(Long.parseLong(row.get("frame"))).isEqualTo(i + 1);
+            assertThat(Double.parseDouble(row.get("timestamp"))).isCloseTo(i / rate, org.assertj.core.data.Offset.offset(0.0006));
+            assertThat(row.get("face_id")).isEqualTo("0");
+            assertThat(row.get("success")).isEqualTo("1");
+            // The same pixels at the same times: the same measurements as the video itself.
+            for (String column : List.of("pose_Rx", "pose_Ry", "x_30", "y_30", "AU12_r"))
+                assertThat(Double.parseDouble(row.get(column))).as("frame %d %s", i + 1, column)
+                        .isCloseTo(Double.parseDouble(videoRows.get(i).get(column)), org.assertj.core.data.Offset.offset(0.02));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"face_noface", "noface_face"})
     void successFollowsTheFaceComingAndGoingLikeOpenFaces(String clip, @TempDir Path dir) throws Exception {

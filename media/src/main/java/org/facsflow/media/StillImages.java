@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -25,7 +26,18 @@ public final class StillImages {
      */
     public static final long MAX_PIXELS = 100_000_000L;
 
+    /** File extensions read as still images (lower case): what a folder is searched for. */
+    public static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
+
     private StillImages() {
+    }
+
+    /** Whether the file's extension is one of {@link #EXTENSIONS} (any case). */
+    public static boolean isImage(Path file) {
+        Path name = file.getFileName();
+        if (name == null) return false;
+        int dot = name.toString().lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(name.toString().substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     public static RgbImage read(Path file) throws MediaException {

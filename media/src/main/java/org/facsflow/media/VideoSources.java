@@ -11,7 +11,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  *   <li>a file path: any container and codec FFmpeg reads (MP4, MOV, MKV, AVI, WebM...);</li>
  *   <li>{@code camera:N}: the V4L2 camera {@code /dev/videoN};</li>
  *   <li>{@code lavfi:GRAPH}: an FFmpeg filter graph as a source, e.g. {@code lavfi:testsrc2=size=640x480:rate=30}
- *       (add {@code ,realtime} to pace it like a camera).</li>
+ *       (add {@code ,realtime} to pace it like a camera);</li>
+ *   <li>{@code frames:FOLDER}: the folder's images as one video, in natural name order, at
+ *       {@link #SEQUENCE_FRAME_RATE} frames per second unless the caller gives a rate.</li>
  * </ul>
  * Cameras and filter graphs need FFmpeg's device library, whose native code needs the system's PulseAudio client
  * library (Debian package {@code libpulse0}); files do not.
@@ -19,6 +21,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 public final class VideoSources {
     private static final String CAMERA = "camera:";
     private static final String LAVFI = "lavfi:";
+    private static final String FRAMES = "frames:";
+    /** The rate an image sequence is timed at when none is given: a common camera rate. */
+    public static final double SEQUENCE_FRAME_RATE = 30;
 
     static {
         // FFmpeg logs warnings about ordinary files to stderr; errors are kept, as they say why a file failed.
@@ -29,6 +34,12 @@ public final class VideoSources {
     }
 
     public static VideoSource open(String spec) throws MediaException {
+        return open(spec, SEQUENCE_FRAME_RATE);
+    }
+
+    /** As {@link #open(String)}, timing an image sequence ({@code frames:FOLDER}) at {@code sequenceFrameRate}. */
+    public static VideoSource open(String spec, double sequenceFrameRate) throws MediaException {
+        if (spec.startsWith(FRAMES)) return ImageSequenceSource.open(Path.of(spec.substring(FRAMES.length())), sequenceFrameRate);
         if (spec.startsWith(CAMERA)) return openCamera(spec, spec.substring(CAMERA.length()));
         if (spec.startsWith(LAVFI)) {
             requireDevices(spec);
@@ -39,6 +50,16 @@ public final class VideoSources {
         Path file = Path.of(spec);
         InputFiles.requireNonEmptyFile(file);
         return FfmpegVideoSource.start(new FFmpegFrameGrabber(file.toFile()), file, spec, "not a video, or damaged");
+    }
+
+    /** Whether {@code spec} names a source (camera, filter graph, image sequence) rather than a file. */
+    public static boolean isSourceSpec(String spec) {
+        return spec.startsWith(CAMERA) || spec.startsWith(LAVFI) || spec.startsWith(FRAMES);
+    }
+
+    /** The folder of an image-sequence spec ({@code frames:FOLDER}), or null for any other spec. */
+    public static Path sequenceFolder(String spec) {
+        return spec.startsWith(FRAMES) ? Path.of(spec.substring(FRAMES.length())) : null;
     }
 
     private static VideoSource openCamera(String spec, String number) throws MediaException {
