@@ -4,6 +4,7 @@ import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.media.StillImages;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.AssetUnavailableException;
@@ -160,6 +161,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** Routing: an image extension means an image; sources and every other file are videos (FFmpeg says if not). */
     private static boolean isImage(String input) {
-        return !VideoSources.isSourceSpec(input) && Batch.isImage(Path.of(input));
+        return !VideoSources.isSourceSpec(input) && StillImages.isImage(Path.of(input));
     }
 }

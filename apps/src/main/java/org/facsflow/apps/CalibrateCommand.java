@@ -17,14 +17,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +76,7 @@ final class CalibrateCommand implements Callable<Integer> {
             List<Map<String, Object>> described = new ArrayList<>();
             try (FaceFollower follower = new FaceFollower(store)) {
                 for (Input in : inputs) {
-                    String sha = sha256(in.video());
+                    String sha = AssetStore.sha256(in.video());
                     ObservationTrack track = ObservationTrack.cached(in.video(), cache.resolve(sha + ".track"), follower);
                     OpenFaceCsv reference = OpenFaceCsv.read(in.reference());
                     set.add(new Calibration.Video(in.name(), in.person(), VideoMeasures.measure(in.video(), track, measures), reference));
@@ -87,7 +84,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     d.put("video", in.video().getFileName().toString());
                     d.put("video_sha256", sha);
                     d.put("reference", in.reference().getFileName().toString());
-                    d.put("reference_sha256", sha256(in.reference()));
+                    d.put("reference_sha256", AssetStore.sha256(in.reference()));
                     d.put("person", in.person());
                     d.put("frames", track.frames().size());
                     d.put("reference_success_frames", reference.rows().stream().filter(r -> r.success()).count());
@@ -122,7 +119,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     print(e.getKey(), e.getValue());
             }
             return 0;
-        } catch (IOException | MediaException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | MediaException | IllegalArgumentException e) {
             System.err.println("facsflow calibrate: " + e.getMessage());
             return 1;
         }
@@ -165,14 +162,4 @@ final class CalibrateCommand implements Callable<Integer> {
                 + ": give --video and --reference pairs");
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n > 0; n = in.read(buf)) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

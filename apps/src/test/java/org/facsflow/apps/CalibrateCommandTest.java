@@ -1,8 +1,9 @@
 package org.facsflow.apps;
 
+import static org.facsflow.apps.SharedFiles.shared;
+
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuModel;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,12 +39,4 @@ class CalibrateCommandTest {
         assertFalse(Files.exists(dir.resolve("m.json")));
     }
 
-    private static Path shared(String relative) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path f = d.resolve("shared").resolve(relative);
-            if (Files.exists(f)) return f;
-        }
-        Assumptions.abort("shared/" + relative + " not found");
-        return null;
-    }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.facsflow.apps.VideoAnalysisTest.shared;
+import static org.facsflow.apps.SharedFiles.shared;
 
 /**
  * A small between-subject study on real face videos (different clips as participants) through the real face and

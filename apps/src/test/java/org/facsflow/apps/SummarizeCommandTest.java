@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.facsflow.apps.VideoAnalysisTest.shared;
+import static org.facsflow.apps.SharedFiles.shared;
 
 /** {@code facsflow summarize} on what {@code analyze} wrote for a real smiling face. */
 class SummarizeCommandTest {

@@ -1,5 +1,7 @@
 package org.facsflow.apps;
 
+import static org.facsflow.apps.SharedFiles.shared;
+
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.MediaException;
@@ -336,12 +338,4 @@ class VideoAnalysisTest {
         return rows;
     }
 
-    static Path shared(String relative) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path f = d.resolve("shared").resolve(relative);
-            if (Files.exists(f)) return f;
-        }
-        org.junit.jupiter.api.Assumptions.abort("shared/" + relative + " not found");
-        return null;
-    }
 }

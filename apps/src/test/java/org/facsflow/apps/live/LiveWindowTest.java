@@ -1,8 +1,9 @@
 package org.facsflow.apps.live;
 
+import static org.facsflow.apps.SharedFiles.shared;
+
 import org.facsflow.models.AssetStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -287,13 +288,4 @@ class LiveWindowTest {
                 + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
 
-    /** A file in shared/ (found from the working directory upwards); the test is skipped without it. */
-    private static Path shared(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared").resolve(relative);
-            if (Files.exists(file)) return file;
-        }
-        Assumptions.abort("shared/" + relative + " not found above " + Path.of("").toAbsolutePath());
-        return null;
-    }
 }

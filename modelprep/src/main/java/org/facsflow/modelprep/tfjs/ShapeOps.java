@@ -88,9 +88,11 @@ final class ShapeOps {
         c.result(node, "Pad", shape, x.nchw(), inputs);
     }
 
+    /** Whether rank-4 NHWC paddings pad only after the channels (axis 3's "after" entry, index 2 * 3 + 1). */
     private static boolean onlyTrailingChannels(long[] paddings) {
+        int channelsAfter = 2 * 3 + 1;
         for (int i = 0; i < paddings.length; i++) {
-            if (paddings[i] != 0 && i != 7) return false;
+            if (paddings[i] != 0 && i != channelsAfter) return false;
         }
         return true;
     }
