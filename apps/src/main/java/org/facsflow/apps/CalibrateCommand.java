@@ -13,6 +13,7 @@ import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.ValidationReport;
 import org.facsflow.media.MediaException;
 import org.facsflow.models.AssetStore;
+import org.facsflow.models.SharedFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -156,10 +157,8 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static Path shared() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
-            if (Files.isDirectory(dir.resolve("shared/reference"))) return dir.resolve("shared");
-        throw new IOException("no shared/reference above " + Path.of("").toAbsolutePath()
-                + ": give --video and --reference pairs");
+        return SharedFolder.find("reference").filter(Files::isDirectory).map(Path::getParent).orElseThrow(() ->
+                new IOException("no shared/reference above " + Path.of("").toAbsolutePath() + ": give --video and --reference pairs"));
     }
 
 }

@@ -1,7 +1,7 @@
 package org.facsflow.apps;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.facsflow.models.SharedFolder;
 import org.junit.jupiter.api.Assumptions;
 
 /** Files of the shared/ folder beside the checkout, which CI provides; a test without it is skipped. */
@@ -9,13 +9,7 @@ public final class SharedFiles {
     private SharedFiles() {
     }
 
-    /** shared/{@code relative}, found from the working directory upwards. */
     public static Path shared(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared").resolve(relative);
-            if (Files.exists(file)) return file;
-        }
-        Assumptions.abort("shared/" + relative + " not found above " + Path.of("").toAbsolutePath());
-        return null;
+        return SharedFolder.find(relative).orElseGet(() -> Assumptions.abort("shared/" + relative + " not found"));
     }
 }

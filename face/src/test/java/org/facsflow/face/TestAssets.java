@@ -1,5 +1,7 @@
 package org.facsflow.face;
 
+import org.facsflow.models.SharedFolder;
+
 import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
@@ -50,12 +52,7 @@ public final class TestAssets {
 
     /** A file in shared/ (found from the working directory upwards). */
     public static Path shared(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared").resolve(relative);
-            if (Files.exists(file)) return file;
-        }
-        Assumptions.abort("shared/" + relative + " not found above " + Path.of("").toAbsolutePath());
-        return null;
+        return SharedFolder.find(relative).orElseGet(() -> Assumptions.abort("shared/" + relative + " not found"));
     }
 
     /** The successful rows of an OpenFace reference CSV (gzip, plain commas) as column name to value. */

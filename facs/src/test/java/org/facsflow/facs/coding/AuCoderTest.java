@@ -1,5 +1,7 @@
 package org.facsflow.facs.coding;
 
+import org.facsflow.models.SharedFolder;
+
 import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.HeadPose;
@@ -289,11 +291,6 @@ class AuCoderTest {
     }
 
     private static Path shared(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared").resolve(relative);
-            if (Files.exists(file)) return file;
-        }
-        Assumptions.abort("shared/" + relative + " not found above " + Path.of("").toAbsolutePath());
-        return null;
+        return SharedFolder.find(relative).orElseGet(() -> Assumptions.abort("shared/" + relative + " not found"));
     }
 }
