@@ -11,36 +11,57 @@ import org.facsflow.face.FaceObservation;
 import org.facsflow.media.RgbImage;
 import org.facsflow.models.AssetStore;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The affect layer for one face in one frame: both expression models on the aligned face, their fusion smoothed per
  * face over time, the EMFACS rules on the AU intensities, and valence/arousal. Keeps per-face smoothing state and one
  * session per model: not thread-safe, one per thread (and per video or still-image batch).
+ *
+ * <p>The expression models run at most once per {@code classifierIntervalSeconds} for each face; frames between reuse
+ * their last output. The rules and valence/arousal, which read the AUs, follow every frame.
  */
 public final class AffectAnalyzer implements AutoCloseable {
+    /**
+     * Seconds. The fused probabilities are smoothed with a 0.3 s time constant, so sampling the models 10 times a
+     * second changes the smoothed values little (docs/speed.md has the measurement) and costs a third of running them
+     * on every frame of 30 fps video.
+     */
+    public static final double CLASSIFIER_INTERVAL_S = 0.1;
+    /** Timestamps within this many seconds count as the same moment (frame times are rounded in containers). */
+    private static final double TIME_TOLERANCE = 1e-3;
+
+    private record Classified(double time, ClassifierOutput output) {
+    }
+
     private final EmotionClassifiers classifiers;
     private final EmfacsRules rules;
     private final EmotionSmoother smoother;
     private final CircumplexModel circumplex;
+    private final double classifierInterval;
+    private final Map<Integer, Classified> lastClassified = new HashMap<>();
 
+    /** @param classifierIntervalSeconds 0 runs the expression models on every frame */
     public AffectAnalyzer(EmotionClassifiers classifiers, EmfacsRules rules, EmotionSmoother smoother,
-                          CircumplexModel circumplex) {
+                          CircumplexModel circumplex, double classifierIntervalSeconds) {
+        if (!(classifierIntervalSeconds >= 0)) throw new IllegalArgumentException("classifier interval " + classifierIntervalSeconds);
         this.classifiers = classifiers;
         this.rules = rules;
         this.smoother = smoother;
         this.circumplex = circumplex;
+        this.classifierInterval = classifierIntervalSeconds;
     }
 
     /** Standard rules, smoothing and circumplex; models from the prepared cache. */
-    public static AffectAnalyzer create(AssetStore store) {
-        return create(store, EmfacsRules.standard());
+    public static AffectAnalyzer create(AssetStore store, double classifierIntervalSeconds) {
+        return create(store, EmfacsRules.standard(), classifierIntervalSeconds);
     }
 
-    /** As {@link #create(AssetStore)} with the user's rule table ({@link EmfacsRules#load}). */
-    public static AffectAnalyzer create(AssetStore store, EmfacsRules rules) {
+    /** As {@link #create(AssetStore, double)} with the user's rule table ({@link EmfacsRules#load}). */
+    public static AffectAnalyzer create(AssetStore store, EmfacsRules rules, double classifierIntervalSeconds) {
         return new AffectAnalyzer(EmotionClassifiers.create(store), rules, new EmotionSmoother(),
-                CircumplexModel.standard());
+                CircumplexModel.standard(), classifierIntervalSeconds);
     }
 
     /**
@@ -49,7 +70,7 @@ public final class AffectAnalyzer implements AutoCloseable {
      * @param aus       the AU coder's intensities for this face, or null when not coded
      */
     public AffectFrame analyze(RgbImage image, FaceObservation face, double timestamp, AuIntensities aus) {
-        ClassifierOutput probabilities = classifiers.classify(image, face);
+        ClassifierOutput probabilities = classify(image, face, timestamp);
         EmotionScores smoothed = smoother.smooth(face.faceId(), timestamp, probabilities.fused());
         RuleScores ruleScores = aus == null ? new RuleScores(EmotionScores.unmeasured(), Map.of()) : rules.score(aus);
         ValenceArousal va = circumplex.estimate(smoothed, aus);
@@ -57,9 +78,21 @@ public final class AffectAnalyzer implements AutoCloseable {
                 Agreement.of(ruleScores.scores(), smoothed));
     }
 
+    /** This frame's model outputs, or the face's last ones when they are recent enough (see the class comment). */
+    private ClassifierOutput classify(RgbImage image, FaceObservation face, double timestamp) {
+        Classified last = lastClassified.get(face.faceId());
+        // A timestamp not after the last one is a new still image or a rewound video: classify afresh.
+        if (last != null && timestamp > last.time() && timestamp - last.time() < classifierInterval - TIME_TOLERANCE)
+            return last.output();
+        ClassifierOutput output = classifiers.classify(image, face);
+        lastClassified.put(face.faceId(), new Classified(timestamp, output));
+        return output;
+    }
+
     /** Forgets a face that has left the video, so a new face given its id starts unsmoothed. */
     public void forget(int faceId) {
         smoother.forget(faceId);
+        lastClassified.remove(faceId);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.facsflow.apps;
 
 import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.facs.coding.BaselineMode;
-import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.StillImages;
 import org.facsflow.media.VideoSources;
@@ -85,6 +84,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "neutral face, e.g. 0:00-0:03 or 1.5-4 (seconds, or m:ss).")
     String neutral;
 
+    @CommandLine.Mixin
+    EveryFrameOption everyFrame;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -103,8 +105,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean anyImage = expanded.stream().anyMatch(AnalyzeCommand::isImage);
         boolean anyVideo = expanded.stream().anyMatch(i -> !isImage(i));
         try (FaceAnalyzer analyzer = anyImage ? FaceAnalyzer.create(store) : null;
-             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, TrackerSettings.DEFAULT, threads) : null;
-             FaceCoding coding = new FaceCoding(store)) {
+             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, everyFrame.tracker(), threads) : null;
+             FaceCoding coding = new FaceCoding(store, everyFrame.classifierIntervalSeconds())) {
             ImageJob images = anyImage ? new ImageJob(analyzer, coding, outputDir, new ImageJob.Options(overlay, mesh, plainCsv),
                     System.out, System.err) : null;
             VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate), outputDir,

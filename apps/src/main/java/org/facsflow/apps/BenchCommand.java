@@ -1,7 +1,6 @@
 package org.facsflow.apps;
 
 import org.facsflow.face.StageTimes;
-import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSource;
@@ -9,6 +8,7 @@ import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.AssetUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,13 +51,16 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
+    @Mixin
+    EveryFrameOption everyFrame;
+
     @Override
     public Integer call() {
         Path scratch = null;
         long loadStart = System.nanoTime();
         AssetStore store = AssetStore.standard();
-        try (TrackingPipeline pipeline = TrackingPipeline.create(store, TrackerSettings.DEFAULT, threads);
-             FaceCoding coding = new FaceCoding(store)) {
+        try (TrackingPipeline pipeline = TrackingPipeline.create(store, everyFrame.tracker(), threads);
+             FaceCoding coding = new FaceCoding(store, everyFrame.classifierIntervalSeconds())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             scratch = Files.createTempDirectory("facsflow-bench");
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

@@ -41,11 +41,12 @@ final class FaceCoding implements AutoCloseable {
     private final Map<FaceObservation, AuFrame> aus = new IdentityHashMap<>();
     private final Map<FaceObservation, AffectFrame> affects = new IdentityHashMap<>();
 
-    FaceCoding(AssetStore store) {
+    /** @param classifierIntervalSeconds how often the expression models run per face ({@link AffectAnalyzer}) */
+    FaceCoding(AssetStore store, double classifierIntervalSeconds) {
         measures = new FacialMeasures(new MeshLifter(CanonicalFace.load(store.require("canonical-face"))));
         predictor = new AuPredictor(AuModel.standard());
         coder = new AuCoder(measures, predictor);
-        affect = AffectAnalyzer.create(store);
+        affect = AffectAnalyzer.create(store, classifierIntervalSeconds);
     }
 
     FacialMeasures measures() {

@@ -77,7 +77,8 @@ public final class LiveCommand implements Callable<Integer> {
                 duration == null ? Double.POSITIVE_INFINITY : duration);
         try {
             AssetStore store = AssetStore.standard();
-            LiveSession session = LiveSession.start(options, store, new AffectAnalyzerReader(AffectAnalyzer.create(store)), out);
+            LiveSession session = LiveSession.start(options, store, new AffectAnalyzerReader(
+                    AffectAnalyzer.create(store, AffectAnalyzer.CLASSIFIER_INTERVAL_S)), out);
             LiveSummary summary = session.await();
             for (String line : summary.lines()) (summary.exitCode() == 0 ? out : err).println("facsflow live: " + line);
             return summary.exitCode();

@@ -1,5 +1,6 @@
 package org.facsflow.apps;
 
+import org.facsflow.affect.AffectAnalyzer;
 import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.modelprep.AssetPreparer;
 import org.facsflow.models.AssetStore;
@@ -47,7 +48,7 @@ final class SetupCommand implements Callable<Integer> {
                 present, store.catalog().all().size(), store.home());
         if (noDemo || acceptNewHashes) return 0;
         System.out.println("\nDemo: analysing " + DEMO_ASSET + " with overlay into " + demoOutput);
-        try (FaceAnalyzer analyzer = FaceAnalyzer.create(store); FaceCoding coding = new FaceCoding(store)) {
+        try (FaceAnalyzer analyzer = FaceAnalyzer.create(store); FaceCoding coding = new FaceCoding(store, AffectAnalyzer.CLASSIFIER_INTERVAL_S)) {
             ImageJob job = new ImageJob(analyzer, coding, demoOutput, new ImageJob.Options(true, false, false), System.out, System.err);
             return job.run(List.of(store.require(DEMO_ASSET))).exitCode();
         }

@@ -2,6 +2,7 @@ package org.facsflow.apps;
 
 import static org.facsflow.apps.SharedFiles.shared;
 
+import org.facsflow.affect.AffectAnalyzer;
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.MediaException;
@@ -51,7 +52,7 @@ class VideoAnalysisTest {
     @BeforeAll
     static void loadModels() {
         pipeline = TrackingPipeline.create(AssetStore.standard(), TrackerSettings.DEFAULT, 1);
-        coding = new FaceCoding(AssetStore.standard());
+        coding = new FaceCoding(AssetStore.standard(), AffectAnalyzer.CLASSIFIER_INTERVAL_S);
     }
 
     @AfterAll

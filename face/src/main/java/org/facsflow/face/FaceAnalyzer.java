@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The face stage for one frame: detect, mesh, iris, 68 landmarks, head pose and gaze, as plain
+ * The face stage for one frame: detect, mesh, iris, the occlusion check, head pose and gaze, as plain
  * {@link FaceObservation}s. Still images use {@link #analyzeStill}; video ({@code face.track.FaceTracker}) calls the
  * steps one by one, so both share this one pipeline. Every step records its time in {@link #times()}. Holds one
  * session per model, so it is not thread-safe: one analyzer per thread.
@@ -83,7 +83,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         distinct.sort(Comparator.comparingDouble(m -> box(m.points()).centerX()));
         List<FaceObservation> faces = new ArrayList<>(meshes.size());
         for (FaceMesh mesh : distinct) {
-            FaceObservation face = observe(image, mesh, faces.size(), camera);
+            FaceObservation face = observe(image, mesh, faces.size(), camera, true);
             if (face != null) faces.add(face);
         }
         return faces;
@@ -122,21 +122,29 @@ public final class FaceAnalyzer implements AutoCloseable {
         return pose;
     }
 
-    /** Everything else the face stage measures, from a mesh; null when the mesh is too degenerate for a pose. */
-    public FaceObservation observe(RgbImage image, FaceMesh mesh, int faceId, CameraIntrinsics camera) {
+    /**
+     * Everything else the face stage measures, from a mesh; null when the mesh is too degenerate for a pose.
+     *
+     * @param checkOcclusion run the 68-point model for {@link OcclusionCheck}; otherwise it is NOT_CHECKED
+     */
+    public FaceObservation observe(RgbImage image, FaceMesh mesh, int faceId, CameraIntrinsics camera,
+                                   boolean checkOcclusion) {
         long start = StageTimes.start();
         float[] iris = irisEstimator.estimate(image, mesh);
         times.stop(StageTimes.Stage.IRIS, start);
         float[] points = new float[FaceObservation.MESH_POINTS * 3];
         System.arraycopy(mesh.points(), 0, points, 0, mesh.points().length);
         System.arraycopy(iris, 0, points, mesh.points().length, iris.length);
-        start = StageTimes.start();
-        float[] ibug = landmarks68.estimate(image, mesh);
-        times.stop(StageTimes.Stage.LANDMARKS_68, start);
+        OcclusionCheck occlusion = OcclusionCheck.NOT_CHECKED;
+        if (checkOcclusion) {
+            start = StageTimes.start();
+            occlusion = OcclusionCheck.of(landmarks68.estimate(image, mesh), points);
+            times.stop(StageTimes.Stage.OCCLUSION, start);
+        }
         HeadPose pose = pose(points, camera);
         if (pose == null) return null;
         start = StageTimes.start();
-        FaceObservation face = geometry.observation(faceId, mesh.faceScore(), points, ibug, pose, camera);
+        FaceObservation face = geometry.observation(faceId, mesh.faceScore(), points, occlusion, pose, camera);
         times.stop(StageTimes.Stage.POSE_GAZE, start);
         return face;
     }

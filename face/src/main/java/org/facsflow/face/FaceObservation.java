@@ -9,8 +9,10 @@ package org.facsflow.face;
  * @param box             face box from the mesh extent
  * @param mesh            478 x 3: the 468-point MediaPipe mesh then 5 iris points per eye (indices 468-472 are the
  *                        subject's right eye, 473-477 the left), x/y in pixels, z relative depth in pixel units
- * @param landmarks68     68 x 2: iBUG/Multi-PIE 68-point landmarks in pixels
+ * @param landmarks68     68 x 2: iBUG/Multi-PIE 68-point landmarks in pixels, the mesh's vertices at those points
+ *                        ({@link org.facsflow.face.landmarks.Ibug68MeshIndex}), so they agree with the 3-D points
  * @param landmarks68World 68 x 3: the same points in camera coordinates, millimetres (OpenFace's X_i, Y_i, Z_i)
+ * @param occlusion       the 68-point model's check for covered eyes or mouth, this frame's or the last one run
  */
 public record FaceObservation(
         int faceId,
@@ -20,7 +22,8 @@ public record FaceObservation(
         float[] landmarks68,
         float[] landmarks68World,
         HeadPose pose,
-        Gaze gaze) {
+        Gaze gaze,
+        OcclusionCheck occlusion) {
 
     public static final int MESH_POINTS = 478;
     public static final int LANDMARKS_68 = 68;

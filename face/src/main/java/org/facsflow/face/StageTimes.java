@@ -13,7 +13,7 @@ import java.lang.management.ThreadMXBean;
 public final class StageTimes {
     /** The stages of the video path, in pipeline order. */
     public enum Stage {
-        DECODE("decode"), DETECT("detect"), MESH("mesh"), IRIS("iris"), LANDMARKS_68("landmarks68"),
+        DECODE("decode"), DETECT("detect"), MESH("mesh"), IRIS("iris"), OCCLUSION("occlusion"),
         POSE_GAZE("pose+gaze"),
         /** Recorded by the application: the AU coder and the affect layer (emotion models, rules, valence). */
         AUS_AFFECT("aus+affect"),

@@ -29,7 +29,7 @@ class EmotionClassifiersTest {
     private static AffectAnalyzer analyzer() {
         // Shares the test JVM's classifiers; not closed here.
         return new AffectAnalyzer(TestFaces.classifiers(), EmfacsRules.standard(), new EmotionSmoother(),
-                CircumplexModel.standard());
+                CircumplexModel.standard(), 0);
     }
 
     private static AffectFrame analyze(String asset, int faceId, AuIntensities aus) throws MediaException {
@@ -79,6 +79,25 @@ class EmotionClassifiersTest {
         AuIntensities sad = AuIntensities.of(Map.of(1, 3f, 4, 3f, 15, 3f));
         assertThat(analyze("still-franck-02159", 0, happy).agreement()).isEqualTo(Agreement.AGREE);
         assertThat(analyze("still-franck-02159", 0, sad).agreement()).isEqualTo(Agreement.DISAGREE);
+    }
+
+    @Test
+    void theModelsRunTenTimesASecondPerFaceAndFramesBetweenReuseTheirOutput() throws MediaException {
+        AffectAnalyzer sampled = new AffectAnalyzer(TestFaces.classifiers(), EmfacsRules.standard(), new EmotionSmoother(),
+                CircumplexModel.standard(), AffectAnalyzer.CLASSIFIER_INTERVAL_S);
+        String smiling = "still-franck-02159", unsmiling = "still-franck-01829";
+        ClassifierOutput first = sampled.analyze(TestFaces.image(smiling), TestFaces.faces(smiling).get(0), 0, null).classifiers();
+        assertThat(first.fused().top(Emotion.CLASSIFIED)).contains(Emotion.HAPPINESS);
+        // One frame of 30 fps later the face (id 0) has changed, but the last output stands.
+        assertThat(sampled.analyze(TestFaces.image(unsmiling), TestFaces.faces(unsmiling).get(0), 1 / 30.0, null)
+                .classifiers()).isSameAs(first);
+        // 0.1 s after the last run the models see the new face.
+        ClassifierOutput later = sampled.analyze(TestFaces.image(unsmiling), TestFaces.faces(unsmiling).get(0), 0.1, null)
+                .classifiers();
+        assertThat(later.fused().top(Emotion.CLASSIFIED).orElseThrow()).isNotEqualTo(Emotion.HAPPINESS);
+        // A timestamp not after the last run is a new still image: the models run again.
+        assertThat(sampled.analyze(TestFaces.image(smiling), TestFaces.faces(smiling).get(0), 0.1, null).classifiers()
+                .fused().top(Emotion.CLASSIFIED)).contains(Emotion.HAPPINESS);
     }
 
     @Test

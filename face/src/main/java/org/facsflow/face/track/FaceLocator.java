@@ -55,8 +55,11 @@ final class FaceLocator {
     private static final int SHAPE_EVERY = 5, SHAPE_SAMPLES = 100;
     private static final int MAX_REMEMBERED = 64;
 
-    /** One face's place in one frame. */
-    record Located(int id, FaceMesh mesh, float confidence, boolean fresh) {
+    /** Timestamps within this many seconds count as the same moment (frame times are rounded in containers). */
+    private static final double TIME_TOLERANCE = 1e-3;
+
+    /** One face's place in one frame, and whether its measurement includes an occlusion check. */
+    record Located(int id, FaceMesh mesh, float confidence, boolean fresh, boolean checkOcclusion) {
         boolean found() {
             return mesh != null;
         }
@@ -110,9 +113,12 @@ final class FaceLocator {
             if (track.pending) continue;
             if (track.followed) {
                 sampleShape(track);
-                located.add(new Located(track.id, track.mesh, track.confidence, track.fresh));
+                boolean check = track.fresh
+                        || time - track.lastOcclusionCheck >= settings.occlusionCheckSeconds() - TIME_TOLERANCE;
+                if (check) track.lastOcclusionCheck = time;
+                located.add(new Located(track.id, track.mesh, track.confidence, track.fresh, check));
             } else {
-                located.add(new Located(track.id, null, track.confidence, false));
+                located.add(new Located(track.id, null, track.confidence, false, false));
             }
         }
         return located;

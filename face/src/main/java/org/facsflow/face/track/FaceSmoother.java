@@ -3,6 +3,7 @@ package org.facsflow.face.track;
 import org.facsflow.face.FaceGeometry;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.HeadPose;
+import org.facsflow.face.OcclusionCheck;
 import org.facsflow.face.StageTimes;
 import org.facsflow.face.pose.CameraIntrinsics;
 import org.facsflow.face.pose.CanonicalFace;
@@ -13,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Temporal smoothing of each face's measurements with One Euro filters, in frame order: the mesh (with irises) and the
- * 68 points, speeds measured in face widths per second; head translation in face widths (150 mm) per second; head
- * rotation in radians per second. Gaze and the 3-D points are then recomputed from the smoothed values. A face found
- * again after being lost starts afresh, so a jump is never smeared.
+ * Temporal smoothing of each face's measurements with One Euro filters, in frame order: the mesh (with irises), speeds
+ * measured in face widths per second; head translation in face widths (150 mm) per second; head rotation in radians
+ * per second. Gaze and the 68 points are then recomputed from the smoothed values. A face found again after being
+ * lost starts afresh, so a jump is never smeared. The last occlusion check is carried forward to frames without one.
  *
  * <p>Settings, for video at 24-60 fps: the landmarks' cut-off is 1 Hz at rest (frame-to-frame jitter of a still face
  * drops about threefold) and rises by 10 Hz per face width per second, so a smile onset (about a third of a face width
@@ -28,20 +29,19 @@ final class FaceSmoother {
     static final OneEuroFilter.Settings ROTATION = new OneEuroFilter.Settings(1.0, 3.0, 1.0);
     private static final double FACE_WIDTH_MM = 150;
     private static final int MESH_VALUES = FaceObservation.MESH_POINTS * 3;
-    private static final int POINT_VALUES = MESH_VALUES + FaceObservation.LANDMARKS_68 * 2;
 
     /** One face's filters and the last smoothed angles (to unwrap the next ones). */
     private static final class State {
-        final OneEuroFilter points = new OneEuroFilter(POINT_VALUES, LANDMARKS);
+        final OneEuroFilter points = new OneEuroFilter(MESH_VALUES, LANDMARKS);
         final OneEuroFilter translation = new OneEuroFilter(3, TRANSLATION);
         final OneEuroFilter rotation = new OneEuroFilter(3, ROTATION);
         final float[] angles = new float[3];
         boolean started;
+        OcclusionCheck occlusion = OcclusionCheck.NOT_CHECKED;
     }
 
     private final FaceGeometry geometry;
     private final Map<Integer, State> states = new HashMap<>();
-    private final float[] values = new float[POINT_VALUES];
     private final double[] rotationMatrix = new double[9];
 
     FaceSmoother(CanonicalFace canonical) {
@@ -76,12 +76,11 @@ final class FaceSmoother {
             s.points.reset();
             s.translation.reset();
             s.rotation.reset();
+            s.occlusion = OcclusionCheck.NOT_CHECKED;
         }
-        System.arraycopy(r.mesh(), 0, values, 0, MESH_VALUES);
-        System.arraycopy(r.landmarks68(), 0, values, MESH_VALUES, FaceObservation.LANDMARKS_68 * 2);
-        s.points.apply(values, time, 1.0 / Math.max(1f, Math.max(r.box().width(), r.box().height())));
-        float[] mesh = java.util.Arrays.copyOf(values, MESH_VALUES);
-        float[] landmarks = java.util.Arrays.copyOfRange(values, MESH_VALUES, POINT_VALUES);
+        if (r.occlusion().checked()) s.occlusion = r.occlusion();
+        float[] mesh = r.mesh().clone();
+        s.points.apply(mesh, time, 1.0 / Math.max(1f, Math.max(r.box().width(), r.box().height())));
 
         HeadPose p = r.pose();
         float[] t = {p.tx(), p.ty(), p.tz()};
@@ -100,7 +99,7 @@ final class FaceSmoother {
         HeadPose pose = new HeadPose(t[0], t[1], t[2], rx, ry, rz, rotation);
 
         long start = StageTimes.start();
-        FaceObservation smoothed = geometry.observation(r.faceId(), r.confidence(), mesh, landmarks, pose, camera);
+        FaceObservation smoothed = geometry.observation(r.faceId(), r.confidence(), mesh, s.occlusion, pose, camera);
         times.stop(StageTimes.Stage.POSE_GAZE, start);
         return smoothed;
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * as measured, and faces that were lost reported as such for a while (see {@link FaceLocator} for how faces are
  * followed and re-identified, {@link FaceSmoother} for the smoothing). A tracker runs in three steps that
  * {@link TrackingPipeline} spreads over threads: locate (sequential: each frame starts from the previous one's meshes),
- * measure (iris, 68 points, pose: independent per frame) and smooth (sequential again).
+ * measure (iris, occlusion check, pose: independent per frame) and smooth (sequential again).
  *
  * <p>Not thread-safe, and the analyzer it is given must not be used elsewhere meanwhile. Frames must come in order.
  */
@@ -45,7 +45,7 @@ public final class FaceTracker {
         FaceObservation[] raw = new FaceObservation[located.size()];
         for (int i = 0; i < raw.length; i++) {
             FaceLocator.Located face = located.get(i);
-            if (face.found()) raw[i] = analyzer.observe(frame, face.mesh(), face.id(), camera);
+            if (face.found()) raw[i] = analyzer.observe(frame, face.mesh(), face.id(), camera, face.checkOcclusion());
         }
         return raw;
     }

@@ -21,6 +21,8 @@ final class Track {
     boolean fresh;
     float confidence;
     long framesFollowed;
+    /** When this face's eyes and mouth were last checked for a cover. */
+    double lastOcclusionCheck = Double.NEGATIVE_INFINITY;
     final float[] shape;
     int shapeSamples;
 

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * <pre>
  *   decoder thread ──frames──▶ locator thread ──▶ measuring threads (n) ──in order──▶ caller: smooth, then the sink
  * </pre>
- * Decoding, locating (the sequential mesh-to-mesh chain) and measuring (iris, 68 points, pose: independent per frame,
+ * Decoding, locating (the sequential mesh-to-mesh chain) and measuring (iris, occlusion check, pose: independent per frame,
  * so n threads take turns) overlap, which keeps both cores of a small machine busy. Queues hold at most
  * {@value #QUEUE} frames each, so memory stays bounded on any length of video, and a slow sink slows the decoder
  * instead of piling up frames. Each thread owns its models (they are not thread-safe); the analyzers are loaded once
@@ -61,7 +61,7 @@ public final class TrackingPipeline implements AutoCloseable {
     }
 
     /**
-     * @param measuringThreads threads for iris, 68 points and pose; 0 measures on the locating thread
+     * @param measuringThreads threads for iris, occlusion check and pose; 0 measures on the locating thread
      */
     public static TrackingPipeline create(AssetStore store, TrackerSettings settings, int measuringThreads) {
         List<FaceAnalyzer> analyzers = new ArrayList<>();

@@ -177,6 +177,24 @@ class FaceTrackerTest {
         assertThat(offset / n).as("mean distance of smoothed from raw points, px").isLessThan(1.5);
     }
 
+    @Test
+    void theOcclusionCheckRunsTenTimesASecondAndItsResultIsCarriedForward() {
+        FaceTracker tracker = tracker(), everyFrame = FaceTracker.create(TestAssets.analyzer(),
+                TrackerSettings.DEFAULT.checkingEveryFrame());
+        int checked = 0;
+        for (RgbImage frame : singleFace) {
+            TrackedFace face = tracker.track(frame).get(0);
+            if (face.raw().occlusion().checked()) {
+                checked++;
+                assertThat(face.face().occlusion()).isEqualTo(face.raw().occlusion());
+            }
+            assertThat(face.face().occlusion().checked()).as("smoothed face carries the last check").isTrue();
+            assertThat(everyFrame.track(frame).get(0).raw().occlusion().checked()).isTrue();
+        }
+        // 72 frames at 30 fps: checks at 0, 0.1, ..., 2.3 s.
+        assertThat(checked).isEqualTo(24);
+    }
+
     private static List<Integer> ids(List<TrackedFace> faces) {
         return faces.stream().filter(TrackedFace::success).map(TrackedFace::faceId).toList();
     }

@@ -38,7 +38,7 @@ public final class FaceFollower implements AutoCloseable {
         previous = mesh;
         if (mesh == null) return null;
         FaceObservation face = analyzer.observe(image, mesh, 0,
-                CameraIntrinsics.openFaceDefault(image.width(), image.height()));
+                CameraIntrinsics.openFaceDefault(image.width(), image.height()), true);
         if (face == null) previous = null;
         return face;
     }

@@ -3,6 +3,8 @@ package org.facsflow.facs.coding;
 import org.facsflow.face.FaceBox;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.HeadPose;
+import org.facsflow.face.OcclusionCheck;
+import org.facsflow.face.landmarks.Ibug68MeshIndex;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.VideoSource;
@@ -23,11 +25,11 @@ import java.util.List;
 /**
  * The followed face of every frame of a video (null where none), the expensive part of calibration, cached on disk
  * so that measures can be recomputed without running the face models again. The cache holds what the coder needs
- * (confidence, box, mesh, 68 landmarks, pose), not gaze. It is a mesh, i.e. identifying: it is written only where
+ * (confidence, box, mesh, occlusion check, pose), not gaze. It is a mesh, i.e. identifying: it is written only where
  * the user points the cache.
  */
 public final class ObservationTrack {
-    private static final int MAGIC = 0x46414354, VERSION = 1;
+    private static final int MAGIC = 0x46414354, VERSION = 2;
 
     private final List<FaceObservation> frames;
 
@@ -77,7 +79,8 @@ public final class ObservationTrack {
                 FaceBox b = f.box();
                 for (float v : new float[]{b.x(), b.y(), b.width(), b.height()}) out.writeFloat(v);
                 floats(out, f.mesh());
-                floats(out, f.landmarks68());
+                out.writeFloat(f.occlusion().eyes());
+                out.writeFloat(f.occlusion().mouth());
                 HeadPose p = f.pose();
                 for (float v : new float[]{p.tx(), p.ty(), p.tz(), p.rx(), p.ry(), p.rz()}) out.writeFloat(v);
                 floats(out, p.rotation());
@@ -98,11 +101,13 @@ public final class ObservationTrack {
                 }
                 float confidence = in.readFloat();
                 FaceBox box = new FaceBox(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
-                float[] mesh = floats(in), landmarks = floats(in);
+                float[] mesh = floats(in);
+                OcclusionCheck occlusion = new OcclusionCheck(in.readFloat(), in.readFloat());
                 float tx = in.readFloat(), ty = in.readFloat(), tz = in.readFloat();
                 float rx = in.readFloat(), ry = in.readFloat(), rz = in.readFloat();
                 HeadPose pose = new HeadPose(tx, ty, tz, rx, ry, rz, floats(in));
-                faces.add(new FaceObservation(0, confidence, box, mesh, landmarks, null, pose, null));
+                faces.add(new FaceObservation(0, confidence, box, mesh, Ibug68MeshIndex.image68(mesh), null, pose, null,
+                        occlusion));
             }
             return new ObservationTrack(faces);
         }

@@ -1,7 +1,7 @@
 package org.facsflow.facs.coding;
 
 import org.facsflow.face.FaceObservation;
-import org.facsflow.face.landmarks.Ibug68MeshIndex;
+import org.facsflow.face.OcclusionCheck;
 
 /**
  * Decides where the face can be measured at all: AUs outside it are written NaN (unmeasurable), never 0.
@@ -12,10 +12,11 @@ import org.facsflow.face.landmarks.Ibug68MeshIndex;
  *   <li>{@link #FAR_SIDE_YAW_DEGREES}: beyond it the side turned away (eye, brow, cheek, lip corner) is foreshortened
  *       and partly hidden; its one-sided values are NaN and the bilateral value of those AUs uses the near side only.
  *       The eye AUs (5, 6, 7, 43, 45) follow that too.</li>
- *   <li>{@link #MAX_MOUTH_DISAGREEMENT}: the independent 68-point model and the mesh disagree at the mouth by more
- *       than this fraction of the inter-ocular distance (mean over the 20 mouth points): a hand, a cup or a
- *       microphone in front of the mouth; lower-face AUs are NaN. {@link #MAX_EYE_DISAGREEMENT} does the same for
- *       the eyes (upper-face AUs).</li>
+ *   <li>{@link #MAX_MOUTH_DISAGREEMENT}: the face stage's {@link OcclusionCheck} found the independent 68-point
+ *       model and the mesh disagreeing at the mouth by more than this fraction of the inter-ocular distance (mean
+ *       over the 20 mouth points): a hand, a cup or a microphone in front of the mouth; lower-face AUs are NaN.
+ *       {@link #MAX_EYE_DISAGREEMENT} does the same for the eyes (upper-face AUs). Where no check has run yet, the
+ *       regions count as uncovered.</li>
  * </ul>
  */
 public final class QualityGate {
@@ -43,25 +44,10 @@ public final class QualityGate {
             left = !leftFar;
             right = leftFar;
         }
-        float iod = interocular(f.mesh());
-        boolean upper = disagreement(f, 36, 48) / iod <= MAX_EYE_DISAGREEMENT;
-        boolean lower = disagreement(f, 48, 68) / iod <= MAX_MOUTH_DISAGREEMENT;
+        OcclusionCheck covered = f.occlusion();
+        // NaN (not checked yet) compares false: uncovered.
+        boolean upper = !(covered.eyes() > MAX_EYE_DISAGREEMENT);
+        boolean lower = !(covered.mouth() > MAX_MOUTH_DISAGREEMENT);
         return new Verdict(true, upper, lower, right, left);
-    }
-
-    /** Mean image distance between the 68-point model's points [from, to) and the mesh vertices they correspond to. */
-    public static float disagreement(FaceObservation f, int from, int to) {
-        double sum = 0;
-        for (int j = from; j < to; j++) {
-            int v = Ibug68MeshIndex.meshIndex(j);
-            sum += Math.hypot(f.landmarks68()[2 * j] - f.mesh()[3 * v], f.landmarks68()[2 * j + 1] - f.mesh()[3 * v + 1]);
-        }
-        return (float) (sum / (to - from));
-    }
-
-    /** Distance between the two iris centres in pixels (falls back to eye-corner midpoints when degenerate). */
-    public static float interocular(float[] mesh) {
-        float d = (float) Math.hypot(mesh[3 * 468] - mesh[3 * 473], mesh[3 * 468 + 1] - mesh[3 * 473 + 1]);
-        return d > 1 ? d : 1;
     }
 }

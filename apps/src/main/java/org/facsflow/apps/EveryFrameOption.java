@@ -1,0 +1,24 @@
+package org.facsflow.apps;
+
+import org.facsflow.affect.AffectAnalyzer;
+import org.facsflow.face.track.TrackerSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --every-frame}, shared by the commands that track video: by default the two expression models and the
+ * 68-point occlusion check run 10 times a second per face (see {@link AffectAnalyzer#CLASSIFIER_INTERVAL_S} and
+ * {@link TrackerSettings#occlusionCheckSeconds()}); with it they run on every frame.
+ */
+final class EveryFrameOption {
+    @Option(names = "--every-frame", description = "Videos: run the expression models and the occlusion check on every "
+            + "frame instead of 10 times a second per face (slower; the smoothed emotions barely change).")
+    boolean everyFrame;
+
+    TrackerSettings tracker() {
+        return everyFrame ? TrackerSettings.DEFAULT.checkingEveryFrame() : TrackerSettings.DEFAULT;
+    }
+
+    double classifierIntervalSeconds() {
+        return everyFrame ? 0 : AffectAnalyzer.CLASSIFIER_INTERVAL_S;
+    }
+}
