@@ -25,7 +25,7 @@ import java.util.Map;
 public final class AffectAnalyzer implements AutoCloseable {
     /**
      * Seconds. The fused probabilities are smoothed with a 0.3 s time constant, so sampling the models 10 times a
-     * second changes the smoothed values little (docs/speed.md has the measurement) and costs a third of running them
+     * second changes the smoothed values little (DEVELOPERS.md, "Speed work", has the measurement) and costs a third of running them
      * on every frame of 30 fps video.
      */
     public static final double CLASSIFIER_INTERVAL_S = 0.1;

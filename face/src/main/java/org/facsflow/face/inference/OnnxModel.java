@@ -22,7 +22,12 @@ import java.util.Map;
  * outputs into theirs, so a call allocates no native memory. Not thread-safe: one per thread.
  */
 public final class OnnxModel implements AutoCloseable {
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    private static final OrtEnvironment ENV;
+
+    static {
+        OnnxRuntimeLibraries.useCachedCopy();
+        ENV = OrtEnvironment.getEnvironment();
+    }
 
     private final OrtSession session;
     private final long[] inputShape;
