@@ -32,8 +32,8 @@ public final class LiveCommand implements Callable<Integer> {
         Integer camera;
 
         @Option(names = "--source", paramLabel = "SOURCE",
-                description = "A video file (played at its frame times) or lavfi:GRAPH, e.g. "
-                        + "lavfi:testsrc2=size=640x480:rate=30,realtime")
+                description = "A video file (played at its frame times), frames:FOLDER (its images as one video, "
+                        + "played at --frame-rate) or lavfi:GRAPH, e.g. lavfi:testsrc2=size=640x480:rate=30,realtime")
         String source;
 
         String spec() {
@@ -57,6 +57,10 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (default: until q or the end of the source).")
     Double duration;
 
+    @Option(names = "--frame-rate", paramLabel = "FPS", defaultValue = "30",
+            description = "Image sequences (frames:FOLDER): frames per second (default: ${DEFAULT-VALUE}).")
+    double frameRate;
+
     @Override
     public Integer call() {
         return run(System.out, System.err);
@@ -67,13 +71,17 @@ public final class LiveCommand implements Callable<Integer> {
             err.println("facsflow live: --duration must be more than 0 seconds");
             return 1;
         }
+        if (!(frameRate > 0)) {
+            err.println("facsflow live: --frame-rate must be more than 0");
+            return 1;
+        }
         var problem = LiveSession.displayProblem();
         if (problem.isPresent()) {
             err.println("facsflow live: " + problem.get() + ". The live window needs a desktop session; "
                     + "to analyse files without one, use facsflow analyze.");
             return 4;
         }
-        LiveSession.Options options = new LiveSession.Options(input.spec(), outputDir, recordVideo, plainCsv,
+        LiveSession.Options options = new LiveSession.Options(input.spec(), frameRate, outputDir, recordVideo, plainCsv,
                 duration == null ? Double.POSITIVE_INFINITY : duration);
         try {
             AssetStore store = AssetStore.standard();

@@ -39,12 +39,15 @@ public final class LiveSession {
     static final int IN_FLIGHT = 2;
 
     /**
-     * @param source          a {@link VideoSources} spec: {@code camera:N}, {@code lavfi:GRAPH} or a video file
-     * @param outputDir       where recordings and screenshots go
-     * @param recordVideo     whether `r` records the frames too (they identify a person: off unless asked)
-     * @param durationSeconds stop after this long (infinite: until quit or the end of the source)
+     * @param source            a {@link VideoSources} spec: {@code camera:N}, {@code lavfi:GRAPH},
+     *                          {@code frames:FOLDER} or a video file
+     * @param sequenceFrameRate frames per second of a {@code frames:} image sequence (images carry no clock)
+     * @param outputDir         where recordings and screenshots go
+     * @param recordVideo       whether `r` records the frames too (they identify a person: off unless asked)
+     * @param durationSeconds   stop after this long (infinite: until quit or the end of the source)
      */
-    public record Options(String source, Path outputDir, boolean recordVideo, boolean plainCsv, double durationSeconds) {
+    public record Options(String source, double sequenceFrameRate, Path outputDir, boolean recordVideo, boolean plainCsv,
+                          double durationSeconds) {
     }
 
     private final Options options;
@@ -69,7 +72,8 @@ public final class LiveSession {
         this.affect = affect;
         this.out = out;
         this.status = new StatusLine(out);
-        this.capture = new FrameCapture(options.source(), source, VideoSources::open, slot, status::announce);
+        this.capture = new FrameCapture(options.source(), source,
+                spec -> VideoSources.open(spec, options.sequenceFrameRate()), slot, status::announce);
         FaceCoding coding = new FaceCoding(coder, affect, TrackerSettings.DEFAULT.rememberSeconds());
         this.processor = new LiveProcessor(pipeline, slot, coding, new LiveProcessor.RecordingSettings(
                 options.outputDir(), options.plainCsv() ? "," : FaceCsvWriter.OPENFACE_SEPARATOR, options.recordVideo(),
@@ -109,7 +113,7 @@ public final class LiveSession {
         try {
             AuCoder coder = new AuCoder(new FacialMeasures(new MeshLifter(CanonicalFace.load(store.require("canonical-face")))),
                     new AuPredictor(AuModel.standard()));
-            source = VideoSources.open(options.source());
+            source = VideoSources.open(options.source(), options.sequenceFrameRate());
             LiveSession session = new LiveSession(options, source, pipeline, coder, affect, out);
             session.openWindow();
             session.startThreads();

@@ -43,7 +43,7 @@ public final class LiveWindowScenario {
             System.exit(new picocli.CommandLine(new org.facsflow.apps.LiveCommand()).execute("--camera", "97", "-o", out.toString()));
         }
         LiveWindowScenario scenario = new LiveWindowScenario(out);
-        LiveSession session = LiveSession.start(new LiveSession.Options(args[1], out.resolve("saved"), false, false, 120),
+        LiveSession session = LiveSession.start(new LiveSession.Options(args[1], 30, out.resolve("saved"), false, false, 120),
                 AssetStore.standard(), AffectReader.NONE, System.out);
         try {
             if (args[0].equals("keys")) scenario.keys(session);
