@@ -113,8 +113,10 @@ final class FaceLocator {
             if (track.pending) continue;
             if (track.followed) {
                 sampleShape(track);
-                boolean check = track.fresh
-                        || time - track.lastOcclusionCheck >= settings.occlusionCheckSeconds() - TIME_TOLERANCE;
+                // A timestamp before the last check (a stream whose clock restarts) checks at once too.
+                double sinceCheck = time - track.lastOcclusionCheck;
+                boolean check = track.fresh || sinceCheck < 0
+                        || sinceCheck >= settings.occlusionCheckSeconds() - TIME_TOLERANCE;
                 if (check) track.lastOcclusionCheck = time;
                 located.add(new Located(track.id, track.mesh, track.confidence, track.fresh, check));
             } else {
