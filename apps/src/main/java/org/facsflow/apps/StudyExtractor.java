@@ -17,9 +17,11 @@ import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
 import org.facsflow.study.AuFrame;
+import org.facsflow.study.Recording;
 import org.facsflow.study.VideoExtractor;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,10 +45,13 @@ final class StudyExtractor implements VideoExtractor {
     }
 
     @Override
-    public void extract(Path video, Consumer<AuFrame> sink) throws IOException {
+    public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
         VideoCoding coding = new VideoCoding(measures, predictor, BaselineMode.OFFLINE, 0, 0);
         List<AuFrame> noFace = new ArrayList<>();
-        try (VideoSource source = VideoSources.open(video.toString())) {
+        Path video = recording.video();
+        String spec = Files.isDirectory(video) ? VideoSources.sequenceSpec(video) : video.toString();
+        double frameRate = Double.isNaN(recording.frameRate()) ? VideoSources.SEQUENCE_FRAME_RATE : recording.frameRate();
+        try (VideoSource source = VideoSources.open(spec, frameRate)) {
             pipeline.run(source, 0, Double.POSITIVE_INFINITY, frame -> {
                 long index = frame.number() - 1;
                 double t = frame.image().timestampSeconds();

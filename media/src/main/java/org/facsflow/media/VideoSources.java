@@ -57,6 +57,11 @@ public final class VideoSources {
         return spec.startsWith(CAMERA) || spec.startsWith(LAVFI) || spec.startsWith(FRAMES);
     }
 
+    /** The spec that reads {@code folder}'s images as one video. */
+    public static String sequenceSpec(Path folder) {
+        return FRAMES + folder;
+    }
+
     /** The folder of an image-sequence spec ({@code frames:FOLDER}), or null for any other spec. */
     public static Path sequenceFolder(String spec) {
         return spec.startsWith(FRAMES) ? Path.of(spec.substring(FRAMES.length())) : null;

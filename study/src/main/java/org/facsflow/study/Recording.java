@@ -11,13 +11,16 @@ import java.util.Map;
  * @param id              a file-name-safe key, {@code participant_condition}, naming the video's results
  * @param participant     the participant's id as written in the manifest
  * @param condition       the condition (stimulus) name, e.g. AdA
- * @param video           the recording, absolute
+ * @param video           the recording, absolute: a video file, or a folder of frames (an image sequence)
+ * @param frameRate       frames per second of a folder of frames, which carry no clock, as the manifest gives it;
+ *                        NaN where it gives none (a folder is then timed as {@code analyze} times image sequences)
+ *                        and for a video file (its container times its frames)
  * @param onsetSeconds    when the stimulus starts in the recording; times are analysed from there
  * @param durationSeconds how long the stimulus lasts (frames after onset + duration are left out), NaN: to the end
  * @param covariates      the manifest's extra columns, as written (carried to the outputs, not used in the tests)
  */
-public record Recording(String id, String participant, String condition, Path video, double onsetSeconds,
-                        double durationSeconds, Map<String, String> covariates) {
+public record Recording(String id, String participant, String condition, Path video, double frameRate,
+                        double onsetSeconds, double durationSeconds, Map<String, String> covariates) {
     public Recording {
         covariates = Collections.unmodifiableMap(new LinkedHashMap<>(covariates));
     }

@@ -35,9 +35,9 @@ import java.util.Set;
  */
 public final class StudyManifest {
     static final String PARTICIPANT = "participant", CONDITION = "condition", VIDEO = "video", ONSET = "onset",
-            DURATION = "duration";
+            DURATION = "duration", FRAME_RATE = "frame_rate";
     private static final List<String> REQUIRED = List.of(PARTICIPANT, CONDITION, VIDEO);
-    private static final List<String> RESERVED = List.of(PARTICIPANT, CONDITION, VIDEO, ONSET, DURATION);
+    private static final List<String> RESERVED = List.of(PARTICIPANT, CONDITION, VIDEO, ONSET, DURATION, FRAME_RATE);
 
     private final Path source;
     private final List<Recording> recordings;
@@ -164,18 +164,25 @@ public final class StudyManifest {
             double onset = number(row, columns, ONSET, 0, lineNo);
             double duration = number(row, columns, DURATION, Double.NaN, lineNo);
             if (duration == 0) problem(lineNo, "duration must be positive");
+            double frameRate = number(row, columns, FRAME_RATE, Double.NaN, lineNo);
+            if (frameRate == 0) problem(lineNo, "frame_rate must be positive");
             Path video = null;
             if (videoText != null) {
                 video = manifest.getParent().resolve(videoText).normalize();
                 if (!Files.exists(video)) problem(lineNo, "video " + videoText + " does not exist (looked for " + video + ")");
-                else if (!Files.isRegularFile(video) || !Files.isReadable(video))
-                    problem(lineNo, "video " + videoText + " is not a readable file");
+                else if (Files.isDirectory(video)) {
+                    // a folder of frames: the extractor reads its images as one video
+                } else if (!Files.isRegularFile(video) || !Files.isReadable(video)) {
+                    problem(lineNo, "video " + videoText + " is not a readable file or a folder of frames");
+                } else if (!Double.isNaN(frameRate)) {
+                    problem(lineNo, "frame_rate is for folders of frames; the container of " + videoText + " times its frames");
+                }
             }
             if (problems.size() > before) return null;
             Map<String, String> values = new LinkedHashMap<>();
             covariates.forEach((column, c) -> values.put(column, row.get(c).trim()));
-            return new Recording(Recording.idOf(participant, condition), participant, condition, video, onset,
-                    duration, values);
+            return new Recording(Recording.idOf(participant, condition), participant, condition, video, frameRate,
+                    onset, duration, values);
         }
 
         private String required(List<String> row, Map<String, Integer> columns, String column, int lineNo) {
@@ -197,7 +204,7 @@ public final class StudyManifest {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            problem(lineNo, column + " '" + text + "' is not a number of seconds >= 0");
+            problem(lineNo, column + " '" + text + "' is not a number " + (column.equals(FRAME_RATE) ? "of frames per second" : "of seconds") + " >= 0");
             return absent;
         }
 

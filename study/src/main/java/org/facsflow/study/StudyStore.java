@@ -82,9 +82,10 @@ public final class StudyStore {
         } catch (SQLException e) {
             return -1; // unreadable: extract again
         }
+        Fingerprint now = Fingerprint.of(r.video());
         boolean same = SCHEMA.equals(meta.get("schema"))
-                && String.valueOf(Files.size(r.video())).equals(meta.get("video_size"))
-                && String.valueOf(Files.getLastModifiedTime(r.video()).toMillis()).equals(meta.get("video_modified"));
+                && String.valueOf(now.size()).equals(meta.get("video_size"))
+                && String.valueOf(now.modified()).equals(meta.get("video_modified"));
         return same ? Long.parseLong(meta.get("frames")) : -1;
     }
 
@@ -102,15 +103,16 @@ public final class StudyStore {
                 s.execute("CREATE TABLE frames (" + frameColumnsDdl() + ")");
             }
             try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "frames")) {
-                extractor.extract(r.video(), frame -> {
+                extractor.extract(r, frame -> {
                     append(appender, frame);
                     rows[0]++;
                 });
             }
             if (rows[0] == 0) throw new IOException(r.video() + ": no frames (the extractor decoded nothing)");
+            Fingerprint source = Fingerprint.of(r.video());
             String meta = "schema: " + literal(SCHEMA) + ", video: " + literal(r.video())
-                    + ", video_size: " + literal(Files.size(r.video())) + ", video_modified: "
-                    + literal(Files.getLastModifiedTime(r.video()).toMillis()) + ", frames: " + literal(rows[0])
+                    + ", video_size: " + literal(source.size()) + ", video_modified: "
+                    + literal(source.modified()) + ", frames: " + literal(rows[0])
                     + ", extractor: " + literal(extractor.description());
             try (Statement s = c.createStatement()) {
                 s.execute("COPY frames TO " + literal(part) + " (FORMAT parquet, KV_METADATA {" + meta + "})");
@@ -123,6 +125,26 @@ public final class StudyStore {
             throw new IOException(r.video() + ": cannot store frames: " + e.getCause().getMessage(), e.getCause());
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * What tells a changed recording from the one already extracted: a video file's size and modification time; for
+     * a folder of frames, the sizes of its files summed and the newest modification time of the folder (which moves
+     * when a frame is added or removed) and its files.
+     */
+    private record Fingerprint(long size, long modified) {
+        static Fingerprint of(Path video) throws IOException {
+            if (!Files.isDirectory(video)) return new Fingerprint(Files.size(video), Files.getLastModifiedTime(video).toMillis());
+            long size = 0, modified = Files.getLastModifiedTime(video).toMillis();
+            try (var files = Files.list(video)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (!Files.isRegularFile(f)) continue;
+                    size += Files.size(f);
+                    modified = Math.max(modified, Files.getLastModifiedTime(f).toMillis());
+                }
+            }
+            return new Fingerprint(size, modified);
         }
     }
 
@@ -245,7 +267,7 @@ public final class StudyStore {
                     double duration = rs.getDouble(6);
                     if (rs.wasNull()) duration = Double.NaN;
                     Recording r = new Recording(rs.getString(1), rs.getString(2), rs.getString(3), Path.of(rs.getString(4)),
-                            rs.getDouble(5), duration, covariates.getOrDefault(rs.getString(1), Map.of()));
+                            Double.NaN, rs.getDouble(5), duration, covariates.getOrDefault(rs.getString(1), Map.of()));
                     videos.add(new StudyData.StoredVideo(r, VideoStatus.State.valueOf(rs.getString(7).toUpperCase()),
                             rs.getString(8)));
                 }

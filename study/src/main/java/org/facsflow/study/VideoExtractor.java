@@ -1,7 +1,6 @@
 package org.facsflow.study;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +21,8 @@ import java.util.function.Consumer;
  */
 public interface VideoExtractor extends AutoCloseable {
 
-    void extract(Path video, Consumer<AuFrame> sink) throws IOException;
+    /** @param recording its {@code video}: a video file, or a folder of frames timed by its {@code frameRate} */
+    void extract(Recording recording, Consumer<AuFrame> sink) throws IOException;
 
     /** A line saying what measured the frames (models, versions), kept with each video's results. */
     default String description() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -81,11 +82,33 @@ class ManifestTest {
     }
 
     @Test
+    void aFolderOfFramesIsARecordingTimedByItsFrameRate() throws Exception {
+        Files.createDirectories(dir.resolve("p1_frames"));
+        Files.createDirectories(dir.resolve("p2_frames"));
+        Path m = manifest("""
+                participant,condition,video,frame_rate
+                p1,AdA,p1_frames,25
+                p2,AdB,p2_frames,
+                p3,AdA,c.mp4,
+                """, "c.mp4");
+        List<Recording> r = StudyManifest.read(m).recordings();
+        assertThat(r.get(0).video()).isEqualTo(dir.resolve("p1_frames").toAbsolutePath());
+        assertThat(r.get(0).frameRate()).isEqualTo(25);
+        assertThat(r.get(1).frameRate()).as("the extractor's default").isNaN();
+        assertThat(r.get(2).frameRate()).as("a video file is timed by its container").isNaN();
+
+        assertThat(failure(manifest("participant,condition,video,frame_rate\np1,AdA,c.mp4,25\np2,AdA,p1_frames,0\n",
+                "c.mp4")).problems()).containsExactly(
+                "study.csv:2: frame_rate is for folders of frames; the container of c.mp4 times its frames",
+                "study.csv:3: frame_rate must be positive");
+    }
+
+    @Test
     void refusesMissingAndMisspeltColumns() throws Exception {
         ManifestException e = failure(manifest("participant,condtion,vidoe_file,onset\np1,AdA,a.mp4,0\n", "a.mp4"));
         assertThat(e.problems()).containsExactly(
                 "study.csv:1: unknown column 'condtion': did you mean 'condition'? (other columns are covariates and "
-                        + "must not look like participant, condition, video, onset, duration)",
+                        + "must not look like participant, condition, video, onset, duration, frame_rate)",
                 "study.csv:1: missing required column 'condition' (required: participant, condition, video)",
                 "study.csv:1: missing required column 'video' (required: participant, condition, video)");
         assertThat(failure(manifest("participant,condition,video,Video\n")).problems())

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Per-recording metrics on hand-built 10 fps recordings, where every expected value can be counted by hand. */
 class MetricsTest {
-    private static final Recording RECORDING = new Recording("p1_AdA", "p1", "AdA", Path.of("p1.mp4"), 1.0, Double.NaN, Map.of());
+    private static final Recording RECORDING = new Recording("p1_AdA", "p1", "AdA", Path.of("p1.mp4"), Double.NaN, 1.0, Double.NaN, Map.of());
     private final StudyMetrics metrics = new StudyMetrics(MetricSettings.DEFAULT);
 
     /** Frame f at f / 10 s, face 0, AU12 and AU6 as given per frame, everything else 0.2. */

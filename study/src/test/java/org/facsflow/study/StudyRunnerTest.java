@@ -33,8 +33,8 @@ class StudyRunnerTest {
     /** Test double: fails the test if the runner asks it to extract anything. */
     static final class MustNotRun implements VideoExtractor {
         @Override
-        public void extract(Path video, Consumer<AuFrame> sink) {
-            throw new AssertionError("extracted " + video + " although its results were complete");
+        public void extract(Recording recording, Consumer<AuFrame> sink) {
+            throw new AssertionError("extracted " + recording.video() + " although its results were complete");
         }
     }
 
@@ -48,9 +48,10 @@ class StudyRunnerTest {
         }
 
         @Override
-        public void extract(Path video, Consumer<AuFrame> sink) throws IOException {
+        public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
+            Path video = recording.video();
             AtomicInteger n = new AtomicInteger();
-            inner.extract(video, f -> {
+            inner.extract(recording, f -> {
                 if (video.getFileName().toString().contains(victim) && n.incrementAndGet() > 100)
                     throw new IllegalStateException("decoder crashed in " + video.getFileName() + " at frame " + f.frame());
                 sink.accept(f);
@@ -96,9 +97,9 @@ class StudyRunnerTest {
         List<Path> extracted = new CopyOnWriteArrayList<>();
         StudyRunner.RunResult third = TestStudies.run(manifest, out, () -> new VideoExtractor() {
             @Override
-            public void extract(Path video, Consumer<AuFrame> sink) throws IOException {
-                extracted.add(video);
-                new SyntheticExtractor().extract(video, sink);
+            public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
+                extracted.add(recording.video());
+                new SyntheticExtractor().extract(recording, sink);
             }
         });
         assertThat(extracted).containsExactlyInAnyOrder(deleted.video(), changed.video());

@@ -1,11 +1,11 @@
 package org.facsflow.study.simulate;
 
 import org.facsflow.study.AuFrame;
+import org.facsflow.study.Recording;
 import org.facsflow.study.VideoExtractor;
 import org.facsflow.study.metrics.Signals;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -26,8 +26,8 @@ public final class SyntheticExtractor implements VideoExtractor {
     private static final double NOISE = 0.12;
 
     @Override
-    public void extract(Path video, Consumer<AuFrame> sink) throws IOException {
-        SyntheticRecording spec = SyntheticRecording.read(video);
+    public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
+        SyntheticRecording spec = SyntheticRecording.read(recording.video());
         SplittableRandom traits = new SplittableRandom(spec.participantSeed());
         SplittableRandom random = new SplittableRandom(spec.recordingSeed());
         double expressiveness = Math.exp(0.35 * gaussian(traits));
