@@ -27,4 +27,9 @@ public record FaceObservation(
 
     public static final int MESH_POINTS = 478;
     public static final int LANDMARKS_68 = 68;
+
+    /** This observation with another occlusion check (the last one run, carried to a frame without its own). */
+    public FaceObservation withOcclusion(OcclusionCheck check) {
+        return new FaceObservation(faceId, confidence, box, mesh, landmarks68, landmarks68World, pose, gaze, check);
+    }
 }

@@ -64,7 +64,10 @@ final class FaceSmoother {
             }
             State state = states.computeIfAbsent(face.id(), id -> new State());
             if (face.fresh()) state.started = false;
-            out[i] = new TrackedFace(face.id(), face.confidence(), smooth(state, r, time, camera, times), r);
+            FaceObservation smoothed = smooth(state, r, time, camera, times);
+            // The raw values carry the last check too, so that AUs coded from them are gated alike.
+            out[i] = new TrackedFace(face.id(), face.confidence(), smoothed,
+                    r.occlusion().checked() ? r : r.withOcclusion(state.occlusion));
         }
         // A face no longer reported was dropped: its filters go too.
         states.keySet().removeIf(id -> located.stream().noneMatch(l -> l.id() == id));

@@ -10,7 +10,8 @@ import org.facsflow.face.FaceObservation;
  * @param confidence 0-1, the mesh model's face probability at the face's place in this frame
  * @param face       the measurements smoothed over time (One Euro filter on mesh, 68 points and pose; gaze and 3-D
  *                   points recomputed from them); null when the face was not found in this frame
- * @param raw        the same measurements of this frame alone; null when the face was not found
+ * @param raw        the same measurements of this frame alone (but for the occlusion check, which runs on a
+ *                   schedule and is carried to the frames between, as in {@code face}); null when the face was not found
  */
 public record TrackedFace(int faceId, float confidence, FaceObservation face, FaceObservation raw) {
     public boolean success() {

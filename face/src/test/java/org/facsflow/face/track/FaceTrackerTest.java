@@ -1,5 +1,6 @@
 package org.facsflow.face.track;
 
+import org.facsflow.face.OcclusionCheck;
 import org.facsflow.face.TestAssets;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
@@ -182,14 +183,16 @@ class FaceTrackerTest {
         FaceTracker tracker = tracker(), everyFrame = FaceTracker.create(TestAssets.analyzer(),
                 TrackerSettings.DEFAULT.checkingEveryFrame());
         int checked = 0;
+        OcclusionCheck last = null, lastEvery = null;
         for (RgbImage frame : singleFace) {
             TrackedFace face = tracker.track(frame).get(0);
-            if (face.raw().occlusion().checked()) {
-                checked++;
-                assertThat(face.face().occlusion()).isEqualTo(face.raw().occlusion());
-            }
-            assertThat(face.face().occlusion().checked()).as("smoothed face carries the last check").isTrue();
-            assertThat(everyFrame.track(frame).get(0).raw().occlusion().checked()).isTrue();
+            assertThat(face.raw().occlusion().checked()).as("raw values carry the last check").isTrue();
+            assertThat(face.face().occlusion()).as("so do smoothed ones").isSameAs(face.raw().occlusion());
+            if (face.raw().occlusion() != last) checked++;
+            last = face.raw().occlusion();
+            OcclusionCheck every = everyFrame.track(frame).get(0).raw().occlusion();
+            assertThat(every).as("a new check every frame").isNotSameAs(lastEvery);
+            lastEvery = every;
         }
         // 72 frames at 30 fps: checks at 0, 0.1, ..., 2.3 s.
         assertThat(checked).isEqualTo(24);
