@@ -113,6 +113,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         b.append(String.format(Locale.ROOT, "input      %s%n", f.input()));
         b.append(String.format(Locale.ROOT, "machine    %d cores, Java %s; %d measuring thread(s)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), threads));
+        b.append(String.format(Locale.ROOT, "schedule   expression models and occlusion check %s%n",
+                everyFrame.everyFrame ? "on every frame (--every-frame)" : "10 times a second per face"));
         b.append(String.format(Locale.ROOT, "frames     %d (%d with a face, %d face id(s))%n", r.frames(), r.framesWithFace(), r.faceIds()));
         b.append(String.format(Locale.ROOT, "wall       %.2f s, decode to CSV (models loaded in %.1f s and %d warm-up frames before, not counted)%n",
                 r.seconds(), f.loadSeconds(), warmup));
@@ -132,8 +134,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         VideoJob.Result r = f.result();
         StringBuilder b = new StringBuilder("{");
         b.append("\"input\": \"").append(f.input().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        b.append(String.format(Locale.ROOT, ", \"cores\": %d, \"measuring_threads\": %d, \"frames\": %d, \"frames_with_face\": %d",
-                Runtime.getRuntime().availableProcessors(), threads, r.frames(), r.framesWithFace()));
+        b.append(String.format(Locale.ROOT, ", \"cores\": %d, \"measuring_threads\": %d, \"every_frame\": %b, \"frames\": %d, \"frames_with_face\": %d",
+                Runtime.getRuntime().availableProcessors(), threads, everyFrame.everyFrame, r.frames(), r.framesWithFace()));
         b.append(String.format(Locale.ROOT, ", \"wall_seconds\": %.3f, \"fps\": %.2f, \"model_load_seconds\": %.2f, \"warmup_frames\": %d",
                 r.seconds(), r.frames() / r.seconds(), f.loadSeconds(), warmup));
         b.append(String.format(Locale.ROOT, ", \"cpu_ms_per_frame\": %.3f, \"busy_cores\": %.2f", f.cpuMillisPerFrame(), f.busyCores()));

@@ -255,7 +255,7 @@ class VideoAnalysisTest {
     void benchReportsFramesStagesAndMemory() {
         CliRun run = CliRun.of("bench", shared("media/single_face.mp4").toString(), "--frames", "20", "--warmup", "0", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"frames\": 20").contains("\"mesh\": ").contains("\"iris\": ")
+        assertThat(run.out()).contains("\"frames\": 20").contains("\"every_frame\": false").contains("\"mesh\": ").contains("\"iris\": ")
                 .contains("\"decode\": ").contains("\"write\": ").containsPattern("\"peak_rss_mib\": [1-9]")
                 .containsPattern("\"cpu_ms_per_frame\": [1-9]").containsPattern("\"busy_cores\": [0-9]");
     }
