@@ -1,6 +1,5 @@
 package org.facsflow.apps;
 
-import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.StillImages;
@@ -71,7 +70,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
             description = "Videos: threads that measure faces besides the decoding and locating threads; 0 measures "
-                    + "on the locating thread (default: ${DEFAULT-VALUE}).")
+                    + "on the locating thread. Images: how many are analysed at once (at least 1) "
+                    + "(default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--baseline", paramLabel = "MODE", defaultValue = "running",
@@ -104,17 +104,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> expanded = batch.expand(all);
         boolean anyImage = expanded.stream().anyMatch(AnalyzeCommand::isImage);
         boolean anyVideo = expanded.stream().anyMatch(i -> !isImage(i));
-        try (FaceAnalyzer analyzer = anyImage ? FaceAnalyzer.create(store) : null;
+        try (ImageJob images = anyImage ? ImageJob.create(store, threads, outputDir,
+                new ImageJob.Options(overlay, mesh, plainCsv), System.out) : null;
              TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, everyFrame.tracker(), threads) : null;
-             FaceCoding coding = new FaceCoding(store, everyFrame.classifierIntervalSeconds())) {
-            ImageJob images = anyImage ? new ImageJob(analyzer, coding, outputDir, new ImageJob.Options(overlay, mesh, plainCsv),
-                    System.out, System.err) : null;
+             FaceCoding coding = anyVideo ? new FaceCoding(store, everyFrame.classifierIntervalSeconds()) : null) {
             VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate), outputDir,
                     new VideoJob.Options(overlay, mesh, plainCsv,
                     parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration, auBaseline),
                     System.out, System.err) : null;
             List<Batch.Item> items = new ArrayList<>();
             for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? images : videos));
+            if (images != null) images.plan(expanded.stream().filter(AnalyzeCommand::isImage).toList());
             Thread finishLive = videos == null ? null : new Thread(videos::finishLiveRun, "facsflow-ctrl-c");
             if (finishLive != null) Runtime.getRuntime().addShutdownHook(finishLive);
             try {

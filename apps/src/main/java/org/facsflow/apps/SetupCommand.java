@@ -1,7 +1,5 @@
 package org.facsflow.apps;
 
-import org.facsflow.affect.AffectAnalyzer;
-import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.modelprep.AssetPreparer;
 import org.facsflow.models.AssetStore;
 import picocli.CommandLine.Command;
@@ -48,8 +46,7 @@ final class SetupCommand implements Callable<Integer> {
                 present, store.catalog().all().size(), store.home());
         if (noDemo || acceptNewHashes) return 0;
         System.out.println("\nDemo: analysing " + DEMO_ASSET + " with overlay into " + demoOutput);
-        try (FaceAnalyzer analyzer = FaceAnalyzer.create(store); FaceCoding coding = new FaceCoding(store, AffectAnalyzer.CLASSIFIER_INTERVAL_S)) {
-            ImageJob job = new ImageJob(analyzer, coding, demoOutput, new ImageJob.Options(true, false, false), System.out, System.err);
+        try (ImageJob job = ImageJob.create(store, 1, demoOutput, new ImageJob.Options(true, false, false), System.out)) {
             return job.run(List.of(store.require(DEMO_ASSET))).exitCode();
         }
     }
