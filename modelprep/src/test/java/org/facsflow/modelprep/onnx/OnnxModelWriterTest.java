@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.onnxruntime.OnnxModelMetadata;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
@@ -62,7 +61,7 @@ class OnnxModelWriterTest {
     @Test
     void metadataAndTopLevelFieldsAreWhereOnnxExpectsThem() throws Exception {
         byte[] bytes = OnnxModelWriter.write(graph());
-        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(bytes)) {
+        try (OrtSession session = OrtModel.environment().createSession(bytes)) {
             OnnxModelMetadata metadata = session.getMetadata();
             assertThat(metadata.getProducerName()).isEqualTo(OnnxModelWriter.PRODUCER);
             assertThat(metadata.getGraphName()).isEqualTo("writer-test");

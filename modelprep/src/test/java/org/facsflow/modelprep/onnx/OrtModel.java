@@ -3,6 +3,7 @@ package org.facsflow.modelprep.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
+import org.facsflow.models.OnnxRuntimeLibraries;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -14,7 +15,17 @@ import java.util.Map;
 
 /** An ONNX model loaded in ONNX Runtime on one thread, run with float32 inputs of their declared shapes. */
 public final class OrtModel implements AutoCloseable {
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    private static final OrtEnvironment ENV;
+
+    static {
+        OnnxRuntimeLibraries.useCachedCopy();
+        ENV = OrtEnvironment.getEnvironment();
+    }
+
+    /** ONNX Runtime's environment, its libraries loaded from facsflow's cache. */
+    static OrtEnvironment environment() {
+        return ENV;
+    }
     private final OrtSession session;
 
     public OrtModel(byte[] model) throws OrtException {

@@ -1,6 +1,4 @@
-package org.facsflow.face.inference;
-
-import org.facsflow.models.AssetStore;
+package org.facsflow.models;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +16,9 @@ import java.util.Locale;
  * ({@code native/onnxruntime-linux-x64} under {@link AssetStore#defaultHome()}) and loaded from there through
  * ONNX Runtime's {@code onnxruntime.native.path} property. A copy whose size differs from the jar's (another ONNX
  * Runtime version) is replaced. Where the jar has no libraries for this platform, ONNX Runtime's default stands.
+ * It only copies resources, so this module needs no ONNX Runtime dependency; whatever loads ONNX Runtime calls it first.
  */
-final class OnnxRuntimeLibraries {
+public final class OnnxRuntimeLibraries {
     private static final String PROPERTY = "onnxruntime.native.path";
     private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
 
@@ -27,7 +26,7 @@ final class OnnxRuntimeLibraries {
     }
 
     /** Points ONNX Runtime at the cached copy, unpacking it first if needed; call before ONNX Runtime loads. */
-    static synchronized void useCachedCopy() {
+    public static synchronized void useCachedCopy() {
         String platform = platform();
         if (System.getProperty(PROPERTY) != null || platform == null) return;
         Path dir = AssetStore.defaultHome().resolve("native").resolve("onnxruntime-" + platform);
