@@ -8,6 +8,7 @@ import org.facsflow.affect.classifier.EmotionSmoother;
 import org.facsflow.affect.rules.EmfacsRules;
 import org.facsflow.affect.rules.RuleScores;
 import org.facsflow.face.FaceObservation;
+import org.facsflow.face.ModelSchedule;
 import org.facsflow.media.RgbImage;
 import org.facsflow.models.AssetStore;
 
@@ -29,8 +30,6 @@ public final class AffectAnalyzer implements AutoCloseable {
      * on every frame of 30 fps video.
      */
     public static final double CLASSIFIER_INTERVAL_S = 0.1;
-    /** Timestamps within this many seconds count as the same moment (frame times are rounded in containers). */
-    private static final double TIME_TOLERANCE = 1e-3;
 
     private record Classified(double time, ClassifierOutput output) {
     }
@@ -81,9 +80,7 @@ public final class AffectAnalyzer implements AutoCloseable {
     /** This frame's model outputs, or the face's last ones when they are recent enough (see the class comment). */
     private ClassifierOutput classify(RgbImage image, FaceObservation face, double timestamp) {
         Classified last = lastClassified.get(face.faceId());
-        // A timestamp not after the last one is a new still image or a rewound video: classify afresh.
-        if (last != null && timestamp > last.time() && timestamp - last.time() < classifierInterval - TIME_TOLERANCE)
-            return last.output();
+        if (last != null && !ModelSchedule.due(last.time(), timestamp, classifierInterval)) return last.output();
         ClassifierOutput output = classifiers.classify(image, face);
         lastClassified.put(face.faceId(), new Classified(timestamp, output));
         return output;

@@ -63,10 +63,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Videos: stop at this time in the video (or after this long on a live source).")
     Double duration;
 
-    @Option(names = "--frame-rate", paramLabel = "FPS", defaultValue = "30",
-            description = "Image sequences (frames:FOLDER): frames per second, which times the frames; images carry no "
-                    + "clock (default: ${DEFAULT-VALUE}).")
-    double frameRate;
+    @CommandLine.Mixin
+    FrameRateOption frameRate;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
             description = "Videos: threads that measure faces besides the decoding and locating threads; 0 measures "
@@ -95,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(inputs);
         if (camera != null) all.add("camera:" + camera);
         if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give an INPUT or --camera N");
-        if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)) || !(frameRate > 0))
+        if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)) || !(frameRate.framesPerSecond > 0))
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads, --max-frames, --duration and --frame-rate must be positive");
         VideoJob.Baseline auBaseline = baseline();
@@ -108,7 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 new ImageJob.Options(overlay, mesh, plainCsv), System.out) : null;
              TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, everyFrame.tracker(), threads) : null;
              FaceCoding coding = anyVideo ? new FaceCoding(store, everyFrame.classifierIntervalSeconds()) : null) {
-            VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate), outputDir,
+            VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate.framesPerSecond), outputDir,
                     new VideoJob.Options(overlay, mesh, plainCsv,
                     parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration, auBaseline),
                     System.out, System.err) : null;

@@ -106,15 +106,7 @@ final class ImageJob implements Batch.Job, AutoCloseable {
 
     /** Starts analysing these images in the background; {@link #analyze} then takes each one's result in this order. */
     void plan(List<String> inputs) {
-        for (String input : inputs)
-            planned.addLast(new Planned(input, workers.submit(() -> {
-                Models m = idle.take();
-                try {
-                    return analyzeOne(Path.of(input), m);
-                } finally {
-                    idle.add(m);
-                }
-            })));
+        for (String input : inputs) planned.addLast(new Planned(input, workers.submit(() -> analyzeOne(Path.of(input)))));
     }
 
     @Override
@@ -125,12 +117,7 @@ final class ImageJob implements Batch.Job, AutoCloseable {
             planned.removeFirst();
             result = await(next.result());
         } else {
-            Models m = takeIdle();
-            try {
-                result = analyzeOne(Path.of(input), m);
-            } finally {
-                idle.add(m);
-            }
+            result = analyzeOne(Path.of(input));
         }
         out.print(result.lines());
         return result.outcome();
@@ -152,12 +139,19 @@ final class ImageJob implements Batch.Job, AutoCloseable {
         }
     }
 
-    private Models takeIdle() {
+    /** Analyses one image with whichever thread's models are idle. */
+    private Result analyzeOne(Path file) throws MediaException, IOException {
+        Models m;
         try {
-            return idle.take();
+            m = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while analysing images", e);
+        }
+        try {
+            return analyzeOne(file, m);
+        } finally {
+            idle.add(m);
         }
     }
 

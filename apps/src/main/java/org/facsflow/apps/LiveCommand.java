@@ -10,6 +10,7 @@ import org.facsflow.models.AssetUnavailableException;
 import org.facsflow.media.MediaException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -57,9 +58,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (default: until q or the end of the source).")
     Double duration;
 
-    @Option(names = "--frame-rate", paramLabel = "FPS", defaultValue = "30",
-            description = "Image sequences (frames:FOLDER): frames per second (default: ${DEFAULT-VALUE}).")
-    double frameRate;
+    @Mixin
+    FrameRateOption frameRate;
 
     @Override
     public Integer call() {
@@ -71,7 +71,7 @@ public final class LiveCommand implements Callable<Integer> {
             err.println("facsflow live: --duration must be more than 0 seconds");
             return 1;
         }
-        if (!(frameRate > 0)) {
+        if (!(frameRate.framesPerSecond > 0)) {
             err.println("facsflow live: --frame-rate must be more than 0");
             return 1;
         }
@@ -81,7 +81,7 @@ public final class LiveCommand implements Callable<Integer> {
                     + "to analyse files without one, use facsflow analyze.");
             return 4;
         }
-        LiveSession.Options options = new LiveSession.Options(input.spec(), frameRate, outputDir, recordVideo, plainCsv,
+        LiveSession.Options options = new LiveSession.Options(input.spec(), frameRate.framesPerSecond, outputDir, recordVideo, plainCsv,
                 duration == null ? Double.POSITIVE_INFINITY : duration);
         try {
             AssetStore store = AssetStore.standard();

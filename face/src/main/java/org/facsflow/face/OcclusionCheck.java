@@ -41,7 +41,7 @@ public record OcclusionCheck(float eyes, float mouth) {
     }
 
     /** Distance between the two iris centres in pixels (at least 1, so a degenerate mesh cannot divide by zero). */
-    public static float interocular(float[] mesh478) {
+    private static float interocular(float[] mesh478) {
         float d = (float) Math.hypot(mesh478[3 * 468] - mesh478[3 * 473], mesh478[3 * 468 + 1] - mesh478[3 * 473 + 1]);
         return d > 1 ? d : 1;
     }

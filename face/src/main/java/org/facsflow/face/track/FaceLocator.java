@@ -2,6 +2,7 @@ package org.facsflow.face.track;
 
 import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.face.FaceBox;
+import org.facsflow.face.ModelSchedule;
 import org.facsflow.face.detect.FaceDetection;
 import org.facsflow.face.mesh.FaceMesh;
 import org.facsflow.face.mesh.FaceMeshEstimator;
@@ -54,9 +55,6 @@ final class FaceLocator {
     /** Shape samples are taken every this many frames of a followed face (see {@link FaceShape}), up to a number. */
     private static final int SHAPE_EVERY = 5, SHAPE_SAMPLES = 100;
     private static final int MAX_REMEMBERED = 64;
-
-    /** Timestamps within this many seconds count as the same moment (frame times are rounded in containers). */
-    private static final double TIME_TOLERANCE = 1e-3;
 
     /** One face's place in one frame, and whether its measurement includes an occlusion check. */
     record Located(int id, FaceMesh mesh, float confidence, boolean fresh, boolean checkOcclusion) {
@@ -113,10 +111,8 @@ final class FaceLocator {
             if (track.pending) continue;
             if (track.followed) {
                 sampleShape(track);
-                // A timestamp before the last check (a stream whose clock restarts) checks at once too.
-                double sinceCheck = time - track.lastOcclusionCheck;
-                boolean check = track.fresh || sinceCheck < 0
-                        || sinceCheck >= settings.occlusionCheckSeconds() - TIME_TOLERANCE;
+                boolean check = track.fresh
+                        || ModelSchedule.due(track.lastOcclusionCheck, time, settings.occlusionCheckSeconds());
                 if (check) track.lastOcclusionCheck = time;
                 located.add(new Located(track.id, track.mesh, track.confidence, track.fresh, check));
             } else {
