@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code facsflow} command line. */
-@Command(name = "facsflow", mixinStandardHelpOptions = true, version = "facsflow 0.1.0",
+@Command(name = "facsflow", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "facsflow 0.1.0",
         description = "Facial expression analysis with the Facial Action Coding System.",
         subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, BenchCommand.class, AusCommand.class,
                 ValidateCommand.class, CalibrateCommand.class, SummarizeCommand.class,
