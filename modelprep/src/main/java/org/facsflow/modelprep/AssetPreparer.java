@@ -67,7 +67,8 @@ public final class AssetPreparer {
     }
 
     private Outcome prepare(Asset asset, Path staging, boolean acceptNewHashes) throws IOException {
-        byte[] bytes = Converters.convert(asset.converter(), asset.sources().stream().map(staging::resolve).toList());
+        byte[] bytes = Converters.convert(asset.converter(), asset.sources().stream().map(staging::resolve).toList(),
+                asset.outputs());
         String sha = AssetStore.sha256(bytes);
         Outcome outcome = new Outcome(asset, sha, true);
         if (!outcome.matches() && !acceptNewHashes)

@@ -15,11 +15,16 @@ final class Converters {
     private Converters() {
     }
 
-    /** @param sources the catalogue's source paths, already extracted (same order as in the catalogue) */
-    static byte[] convert(String converter, List<Path> sources) throws IOException {
+    /**
+     * @param sources the catalogue's source paths, already extracted (same order as in the catalogue)
+     * @param outputs the graph outputs to keep; empty: all
+     */
+    static byte[] convert(String converter, List<Path> sources, List<String> outputs) throws IOException {
         Path first = sources.get(0);
+        if (!outputs.isEmpty() && !converter.equals("tfjs-graph"))
+            throw new IllegalArgumentException("converter '" + converter + "' cannot choose outputs");
         return switch (converter) {
-            case "tfjs-graph" -> TfjsToOnnx.convert(first);
+            case "tfjs-graph" -> TfjsToOnnx.convert(first, outputs);
             case "faceapi-landmarks68" -> FaceApiNets.landmarks68(first);
             case "faceapi-expression" -> FaceApiNets.expression(first);
             case "mediapipe-canonical-face" -> CanonicalFaceExtractor.toJson(

@@ -19,10 +19,16 @@ import java.util.List;
  * @param format    format of the prepared file
  * @param licence   licence as stated by the package
  * @param sha256    SHA-256 of the prepared file, recorded in the repository
+ * @param outputs   for a graph converter, the outputs to keep, in this order (what they do not need is dropped);
+ *                  empty (absent from the catalogue): all of the graph's outputs
  */
 public record Asset(String name, String kind, String stage, String registry, String pkg, String version,
                     List<String> sources, String converter, String file, String format, String licence,
-                    String sha256) {
+                    String sha256, List<String> outputs) {
+
+    public Asset {
+        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    }
 
     public boolean isModel() {
         return "model".equals(kind);

@@ -8,12 +8,12 @@ import org.facsflow.media.RgbImage;
 import java.nio.FloatBuffer;
 
 /**
- * Pre/post-processing of the MediaPipe iris model: a 64 x 64 RGB eye crop in [0, 1] in; 71 eye-contour points
- * then 5 iris points (centre first), x/y/z in crop pixels, out. Returns the 5 iris points in image pixels.
+ * Pre/post-processing of the MediaPipe iris model, converted with its iris head only: a 64 x 64 RGB eye crop in
+ * [0, 1] in; 5 iris points (centre first), x/y/z in crop pixels, out. Returns them in image pixels.
  */
 final class IrisTranslator implements Translator<IrisTranslator.Request, float[]> {
     static final int SIDE = 64;
-    private static final int CONTOUR = 71, IRIS = 5;
+    private static final int IRIS = 5;
 
     record Request(RgbImage image, Roi roi) {
     }
@@ -26,11 +26,11 @@ final class IrisTranslator implements Translator<IrisTranslator.Request, float[]
     @Override
     public float[] decode(float[][] outputs, Request in) {
         float[] raw = outputs[0];
-        if (raw.length != (CONTOUR + IRIS) * 3) throw new IllegalStateException("the iris model gave " + raw.length + " values");
+        if (raw.length != IRIS * 3) throw new IllegalStateException("the iris model gave " + raw.length + " values");
         float[] iris = new float[IRIS * 3];
         float zScale = in.roi().scale(SIDE);
         for (int i = 0; i < IRIS; i++) {
-            int r = (CONTOUR + i) * 3;
+            int r = i * 3;
             in.roi().toImage(raw[r], raw[r + 1], SIDE, iris, 3 * i);
             iris[3 * i + 2] = raw[r + 2] * zScale;
         }

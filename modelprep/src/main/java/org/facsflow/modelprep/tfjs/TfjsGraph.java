@@ -63,6 +63,16 @@ public final class TfjsGraph {
         return outputs;
     }
 
+    /**
+     * The same graph with other outputs, e.g. an inner node that a head ends in: converting it leaves out every node
+     * those outputs do not depend on.
+     *
+     * @throws IllegalArgumentException when an output names no node
+     */
+    public TfjsGraph withOutputs(List<String> outputs) {
+        return new TfjsGraph(List.copyOf(nodes.values()), weights, outputs);
+    }
+
     /** Assembles a graph node by node; each method returns the name of what it added. */
     public static final class Builder {
         private final List<TfjsNode> nodes = new ArrayList<>();

@@ -55,6 +55,25 @@ class HumanModelsTest {
     }
 
     @Test
+    void theIrisHeadAloneGivesTheWholeModelsIrisPointsWithAThirdOfTheLayersLess() throws Exception {
+        String irisHead = "StatefulPartitionedCall/model/conv_iris/BiasAdd";
+        byte[] whole = TfjsToOnnx.convert(TestAssets.humanModel("iris"));
+        byte[] head = TfjsToOnnx.convert(TestAssets.humanModel("iris"), List.of(irisHead));
+        assertThat(head.length).isLessThan(whole.length * 2 / 3);
+        // The laughing woman's image-left eye; by eye, her iris centre is at (35, 32) of this 64 px crop.
+        float[] eye = scaled(TestAssets.crop(TestAssets.sample1(), 1525, 248, 64, 64), 1 / 255f, 0);
+        try (OrtModel wholeModel = new OrtModel(whole); OrtModel headModel = new OrtModel(head)) {
+            float[] all = wholeModel.run(Map.of("input_1", eye)).get("Identity").data();
+            Tensor iris = headModel.run(Map.of("input_1", eye)).get(irisHead);
+            assertThat(iris.shape()).containsExactly(1, 1, 1, 15);
+            float[] expected = Arrays.copyOfRange(all, 71 * 3, 76 * 3);
+            for (int i = 0; i < expected.length; i++) assertThat(iris.data()[i]).isCloseTo(expected[i], within(1e-4f));
+            assertThat(iris.data()[0]).isCloseTo(35f, within(4f));
+            assertThat(iris.data()[1]).isCloseTo(32f, within(4f));
+        }
+    }
+
+    @Test
     void blazefaceFindsTheThreeFacesAndNothingElse() throws Exception {
         // Human's detector input: the image padded to a square, resized to 256, scaled to [-1, 1].
         float[] x = scaled(TestAssets.crop(TestAssets.sample1(), 0, -320, 1920, 256), 1 / 127.5f, -1);
