@@ -67,8 +67,7 @@ public final class AssetPreparer {
     }
 
     private Outcome prepare(Asset asset, Path staging, boolean acceptNewHashes) throws IOException {
-        byte[] bytes = Converters.convert(asset.converter(), asset.sources().stream().map(staging::resolve).toList(),
-                asset.outputs());
+        byte[] bytes = Converters.convert(asset, asset.sources().stream().map(staging::resolve).toList());
         String sha = AssetStore.sha256(bytes);
         Outcome outcome = new Outcome(asset, sha, true);
         if (!outcome.matches() && !acceptNewHashes)

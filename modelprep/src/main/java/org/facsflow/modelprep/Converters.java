@@ -4,6 +4,7 @@ import org.facsflow.modelprep.faceapi.FaceApiNets;
 import org.facsflow.modelprep.mediapipe.CanonicalFaceExtractor;
 import org.facsflow.modelprep.mediapipe.PackedAssets;
 import org.facsflow.modelprep.tfjs.TfjsToOnnx;
+import org.facsflow.models.Asset;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,14 +18,15 @@ final class Converters {
 
     /**
      * @param sources the catalogue's source paths, already extracted (same order as in the catalogue)
-     * @param outputs the graph outputs to keep; empty: all
      */
-    static byte[] convert(String converter, List<Path> sources, List<String> outputs) throws IOException {
+    static byte[] convert(Asset asset, List<Path> sources) throws IOException {
         Path first = sources.get(0);
-        if (!outputs.isEmpty() && !converter.equals("tfjs-graph"))
-            throw new IllegalArgumentException("converter '" + converter + "' cannot choose outputs");
+        String converter = asset.converter();
+        if ((!asset.outputs().isEmpty() || asset.batch() != 1) && !converter.equals("tfjs-graph"))
+            throw new IllegalArgumentException("converter '" + converter + "' of '" + asset.name()
+                    + "' cannot choose outputs or a batch size");
         return switch (converter) {
-            case "tfjs-graph" -> TfjsToOnnx.convert(first, outputs);
+            case "tfjs-graph" -> TfjsToOnnx.convert(first, asset.outputs(), asset.batch());
             case "faceapi-landmarks68" -> FaceApiNets.landmarks68(first);
             case "faceapi-expression" -> FaceApiNets.expression(first);
             case "mediapipe-canonical-face" -> CanonicalFaceExtractor.toJson(

@@ -21,13 +21,16 @@ import java.util.List;
  * @param sha256    SHA-256 of the prepared file, recorded in the repository
  * @param outputs   for a graph converter, the outputs to keep, in this order (what they do not need is dropped);
  *                  empty (absent from the catalogue): all of the graph's outputs
+ * @param batch     for a graph converter, the batch size the model is fixed to; 0 (absent): 1
  */
 public record Asset(String name, String kind, String stage, String registry, String pkg, String version,
                     List<String> sources, String converter, String file, String format, String licence,
-                    String sha256, List<String> outputs) {
+                    String sha256, List<String> outputs, int batch) {
 
     public Asset {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        if (batch == 0) batch = 1;
+        if (batch < 1) throw new IllegalArgumentException(name + ": batch " + batch);
     }
 
     public boolean isModel() {

@@ -27,12 +27,9 @@ public final class IrisEstimator implements AutoCloseable {
      * indices 468-477 of a 478-point MediaPipe mesh
      */
     public float[] estimate(RgbImage image, FaceMesh mesh) {
-        float[] right = predictor.predict(new IrisTranslator.Request(image, eyeRoi(mesh, FaceMesh.RIGHT_EYE_OUTER, RIGHT_INNER, false)));
-        float[] left = predictor.predict(new IrisTranslator.Request(image, eyeRoi(mesh, LEFT_INNER, FaceMesh.LEFT_EYE_OUTER, true)));
-        float[] both = new float[right.length + left.length];
-        System.arraycopy(right, 0, both, 0, right.length);
-        System.arraycopy(left, 0, both, right.length, left.length);
-        return both;
+        return predictor.predict(new IrisTranslator.Request(image,
+                eyeRoi(mesh, FaceMesh.RIGHT_EYE_OUTER, RIGHT_INNER, false),
+                eyeRoi(mesh, LEFT_INNER, FaceMesh.LEFT_EYE_OUTER, true)));
     }
 
     /** A square crop around the eye, its x axis from the image-left corner to the image-right corner. */

@@ -78,7 +78,7 @@ public final class TfjsGraph {
         private final List<TfjsNode> nodes = new ArrayList<>();
         private final Map<String, TfjsTensor> weights = new LinkedHashMap<>();
 
-        /** A float32 graph input; a batch dimension of -1 is converted as 1. */
+        /** A float32 graph input; a batch dimension of -1 is converted as the batch size asked for (1 by default). */
         public String placeholder(String name, long... shape) {
             return node(name, "Placeholder", Map.of("shape", Arrays.stream(shape).boxed().toList()));
         }

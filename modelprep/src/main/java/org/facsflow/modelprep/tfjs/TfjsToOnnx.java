@@ -20,10 +20,10 @@ import java.util.function.BiConsumer;
  * <h2>Interface of the converted model</h2>
  * <ul>
  *   <li>Inputs: one float32 input per TF.js {@code Placeholder}, same name and same NHWC shape, with a
- *       batch of -1 fixed to 1 (every shape in the model is static).</li>
+ *       batch of -1 fixed to 1, or to the batch size asked for (every shape in the model is static).</li>
  *   <li>Outputs: float32, named after the TF.js output nodes and in the order
  *       {@link TfjsGraphReader} gives (by name, numeric suffixes as numbers), with exactly TF.js's shapes
- *       (batch 1) and element order.</li>
+ *       and element order.</li>
  *   <li>Inside, rank-4 tensors are NCHW; the model transposes at its inputs and outputs, so callers never
  *       see that.</li>
  * </ul>
@@ -107,28 +107,35 @@ public final class TfjsToOnnx {
     }
 
     /**
-     * Converts only what {@code outputs} (node names) need, e.g. one head of a two-headed network.
+     * Converts only what {@code outputs} (node names) need, e.g. one head of a two-headed network, for a fixed
+     * batch size (several inputs in one run, e.g. both eyes).
      *
      * @param outputs empty: the model's own outputs
+     * @param batch   the batch size for a placeholder whose batch is -1
      * @return ONNX ModelProto bytes, identical for identical input
      */
-    public static byte[] convert(Path modelJson, List<String> outputs) throws IOException {
+    public static byte[] convert(Path modelJson, List<String> outputs, int batch) throws IOException {
         TfjsGraph graph = TfjsGraphReader.read(modelJson);
-        return convert(outputs.isEmpty() ? graph : graph.withOutputs(outputs));
+        return convert(outputs.isEmpty() ? graph : graph.withOutputs(outputs), batch);
     }
 
     /** @return ONNX ModelProto bytes, identical for identical input */
     public static byte[] convert(TfjsGraph graph) {
-        return OnnxModelWriter.write(toOnnx(graph));
+        return convert(graph, 1);
     }
 
-    private static OnnxGraph toOnnx(TfjsGraph graph) {
+    /** @return ONNX ModelProto bytes for batches of {@code batch}, identical for identical input */
+    public static byte[] convert(TfjsGraph graph, int batch) {
+        return OnnxModelWriter.write(toOnnx(graph, batch));
+    }
+
+    private static OnnxGraph toOnnx(TfjsGraph graph, int batch) {
         OnnxGraph.Builder onnx = new OnnxGraph.Builder("tfjs");
         Conversion conversion = new Conversion(graph, onnx);
         for (TfjsNode node : evaluationOrder(graph)) {
             switch (node.op()) {
                 case "Const" -> { } // read by the nodes that use it, in the layout each one needs
-                case "Placeholder" -> onnx.input(placeholder(node, conversion));
+                case "Placeholder" -> onnx.input(placeholder(node, batch, conversion));
                 default -> {
                     BiConsumer<TfjsNode, Conversion> op = OPS.get(node.op());
                     if (op == null) {
@@ -148,7 +155,7 @@ public final class TfjsToOnnx {
         return onnx.build();
     }
 
-    private static OnnxGraph.ValueInfo placeholder(TfjsNode node, Conversion conversion) {
+    private static OnnxGraph.ValueInfo placeholder(TfjsNode node, int batch, Conversion conversion) {
         String dtype = node.string("dtype", "DT_FLOAT");
         if (!dtype.equals("DT_FLOAT")) {
             throw new IllegalArgumentException(
@@ -157,7 +164,7 @@ public final class TfjsToOnnx {
         List<Long> dims = node.longs("shape");
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = i == 0 && dims.get(i) == -1 ? 1 : dims.get(i);
+            shape[i] = i == 0 && dims.get(i) == -1 ? batch : dims.get(i);
             if (shape[i] < 1) {
                 throw new IllegalArgumentException("placeholder '" + node.name() + "' has a dynamic dimension "
                     + dims + "; only the batch may be -1");

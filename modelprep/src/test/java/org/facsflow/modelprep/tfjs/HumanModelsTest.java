@@ -55,19 +55,27 @@ class HumanModelsTest {
     }
 
     @Test
-    void theIrisHeadAloneGivesTheWholeModelsIrisPointsWithAThirdOfTheLayersLess() throws Exception {
+    void theIrisHeadAloneInABatchOfTwoGivesTheWholeModelsIrisPointsForEachEye() throws Exception {
         String irisHead = "StatefulPartitionedCall/model/conv_iris/BiasAdd";
         byte[] whole = TfjsToOnnx.convert(TestAssets.humanModel("iris"));
-        byte[] head = TfjsToOnnx.convert(TestAssets.humanModel("iris"), List.of(irisHead));
+        byte[] head = TfjsToOnnx.convert(TestAssets.humanModel("iris"), List.of(irisHead), 2);
         assertThat(head.length).isLessThan(whole.length * 2 / 3);
-        // The laughing woman's image-left eye; by eye, her iris centre is at (35, 32) of this 64 px crop.
-        float[] eye = scaled(TestAssets.crop(TestAssets.sample1(), 1525, 248, 64, 64), 1 / 255f, 0);
+        // The laughing woman's eyes; by eye, the first iris centre is at (35, 32) of its 64 px crop.
+        float[][] eyes = {
+            scaled(TestAssets.crop(TestAssets.sample1(), 1525, 248, 64, 64), 1 / 255f, 0),
+            scaled(TestAssets.crop(TestAssets.sample1(), 1588, 308, 64, 64), 1 / 255f, 0)};
+        float[] batch = new float[eyes[0].length * 2];
+        System.arraycopy(eyes[0], 0, batch, 0, eyes[0].length);
+        System.arraycopy(eyes[1], 0, batch, eyes[0].length, eyes[1].length);
         try (OrtModel wholeModel = new OrtModel(whole); OrtModel headModel = new OrtModel(head)) {
-            float[] all = wholeModel.run(Map.of("input_1", eye)).get("Identity").data();
-            Tensor iris = headModel.run(Map.of("input_1", eye)).get(irisHead);
-            assertThat(iris.shape()).containsExactly(1, 1, 1, 15);
-            float[] expected = Arrays.copyOfRange(all, 71 * 3, 76 * 3);
-            for (int i = 0; i < expected.length; i++) assertThat(iris.data()[i]).isCloseTo(expected[i], within(1e-4f));
+            assertThat(headModel.inputShape("input_1")).containsExactly(2, 64, 64, 3);
+            Tensor iris = headModel.run(Map.of("input_1", batch)).get(irisHead);
+            assertThat(iris.shape()).containsExactly(2, 1, 1, 15);
+            for (int eye = 0; eye < 2; eye++) {
+                float[] all = wholeModel.run(Map.of("input_1", eyes[eye])).get("Identity").data();
+                for (int i = 0; i < 15; i++)
+                    assertThat(iris.data()[15 * eye + i]).as("eye %d value %d", eye, i).isCloseTo(all[71 * 3 + i], within(1e-4f));
+            }
             assertThat(iris.data()[0]).isCloseTo(35f, within(4f));
             assertThat(iris.data()[1]).isCloseTo(32f, within(4f));
         }
