@@ -66,11 +66,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FrameRateOption frameRate;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Videos: threads that measure faces besides the decoding and locating threads; 0 measures "
-                    + "on the locating thread. Images: how many are analysed at once (at least 1) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Videos: threads that measure faces besides the thread that decodes and locates them; 0 measures "
+                    + "on the locating thread (default: 1 on a machine with 2 cores or fewer, else 2). Images: how "
+                    + "many are analysed at once (at least 1; default: " + ImageJob.DEFAULT_THREADS + ").")
+    Integer threads;
 
     @Option(names = "--baseline", paramLabel = "MODE", defaultValue = "running",
             description = "Videos: each person's neutral face for AU coding: running (causal, one pass, as live) or "
@@ -93,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(inputs);
         if (camera != null) all.add("camera:" + camera);
         if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give an INPUT or --camera N");
-        if (threads < 0 || maxFrames < 0 || (duration != null && !(duration > 0)) || !(frameRate.framesPerSecond > 0))
+        if ((threads != null && threads < 0) || maxFrames < 0 || (duration != null && !(duration > 0)) || !(frameRate.framesPerSecond > 0))
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads, --max-frames, --duration and --frame-rate must be positive");
         VideoJob.Baseline auBaseline = baseline();
@@ -102,9 +102,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> expanded = batch.expand(all);
         boolean anyImage = expanded.stream().anyMatch(AnalyzeCommand::isImage);
         boolean anyVideo = expanded.stream().anyMatch(i -> !isImage(i));
-        try (ImageJob images = anyImage ? ImageJob.create(store, threads, outputDir,
+        try (ImageJob images = anyImage ? ImageJob.create(store, threads != null ? threads : ImageJob.DEFAULT_THREADS, outputDir,
                 new ImageJob.Options(overlay, mesh, plainCsv), System.out) : null;
-             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, everyFrame.tracker(), threads) : null;
+             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, everyFrame.tracker(),
+                     threads != null ? threads : TrackingPipeline.defaultMeasuringThreads()) : null;
              FaceCoding coding = anyVideo ? new FaceCoding(store, everyFrame.classifierIntervalSeconds()) : null) {
             VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate.framesPerSecond), outputDir,
                     new VideoJob.Options(overlay, mesh, plainCsv,

@@ -44,9 +44,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                     + " machine measured 5-10% fewer frames/s) (default: ${DEFAULT-VALUE}).")
     long warmup;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Measuring threads, as for analyze (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Measuring threads, as for analyze (default: 1 on a machine with 2 cores or fewer, else 2).")
+    Integer threadsOption;
+
+    /** The measuring threads this run uses. */
+    private int threads;
 
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
@@ -59,6 +62,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         Path scratch = null;
         long loadStart = System.nanoTime();
         AssetStore store = AssetStore.standard();
+        threads = threadsOption != null ? threadsOption : TrackingPipeline.defaultMeasuringThreads();
         try (TrackingPipeline pipeline = TrackingPipeline.create(store, everyFrame.tracker(), threads);
              FaceCoding coding = new FaceCoding(store, everyFrame.classifierIntervalSeconds())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;

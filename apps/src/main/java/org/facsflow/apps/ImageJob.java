@@ -74,6 +74,9 @@ final class ImageJob implements Batch.Job, AutoCloseable {
         this.out = out;
     }
 
+    /** Images analysed at once when the user names no number: both cores of a small machine. */
+    static final int DEFAULT_THREADS = 2;
+
     /** Loads the models for {@code threads} images at once (at least one). */
     static ImageJob create(AssetStore store, int threads, Path outputDir, Options options, PrintStream out) {
         List<Models> models = new ArrayList<>();

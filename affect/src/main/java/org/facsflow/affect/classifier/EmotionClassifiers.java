@@ -30,9 +30,17 @@ public final class EmotionClassifiers implements AutoCloseable {
         }
     }
 
+    /** Runs both models. */
     public ClassifierOutput classify(RgbImage image, FaceObservation face) {
         var a = fer.classify(image, face);
         var b = faceApi.classify(image, face);
+        return new ClassifierOutput(a, b, fusion.fuse(a, b));
+    }
+
+    /** Runs one model and fuses its output with the other model's output in {@code last}. */
+    public ClassifierOutput update(RgbImage image, FaceObservation face, ClassifierOutput last, ExpressionModel model) {
+        var a = model == ExpressionModel.FER ? fer.classify(image, face) : last.fer();
+        var b = model == ExpressionModel.FACE_API ? faceApi.classify(image, face) : last.faceApi();
         return new ClassifierOutput(a, b, fusion.fuse(a, b));
     }
 
