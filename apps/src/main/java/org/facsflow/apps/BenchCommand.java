@@ -117,8 +117,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         b.append(String.format(Locale.ROOT, "input      %s%n", f.input()));
         b.append(String.format(Locale.ROOT, "machine    %d cores, Java %s; %d measuring thread(s)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), threads));
-        b.append(String.format(Locale.ROOT, "schedule   expression models and occlusion check %s%n",
-                everyFrame.everyFrame ? "on every frame (--every-frame)" : "10 times a second per face"));
+        b.append(String.format(Locale.ROOT, "schedule   %s%n", everyFrame.everyFrame
+                ? "both expression models and the occlusion check on every frame (--every-frame)"
+                : "occlusion check and expression models (taking turns) 10 times a second per face"));
         b.append(String.format(Locale.ROOT, "frames     %d (%d with a face, %d face id(s))%n", r.frames(), r.framesWithFace(), r.faceIds()));
         b.append(String.format(Locale.ROOT, "wall       %.2f s, decode to CSV (models loaded in %.1f s and %d warm-up frames before, not counted)%n",
                 r.seconds(), f.loadSeconds(), warmup));

@@ -5,13 +5,15 @@ import org.facsflow.face.track.TrackerSettings;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --every-frame}, shared by the commands that track video: by default the two expression models and the
- * 68-point occlusion check run 10 times a second per face (see {@link AffectAnalyzer#CLASSIFIER_INTERVAL_S} and
- * {@link TrackerSettings#occlusionCheckSeconds()}); with it they run on every frame.
+ * {@code --every-frame}, shared by the commands that track video: by default the 68-point occlusion check runs 10 times
+ * a second per face and the two expression models take turns 10 times a second (see
+ * {@link AffectAnalyzer#CLASSIFIER_INTERVAL_S} and {@link TrackerSettings#occlusionCheckSeconds()}); with it all three
+ * run on every frame.
  */
 final class EveryFrameOption {
-    @Option(names = "--every-frame", description = "Videos: run the expression models and the occlusion check on every "
-            + "frame instead of 10 times a second per face (slower; the smoothed emotions barely change).")
+    @Option(names = "--every-frame", description = "Videos: run both expression models and the occlusion check on every "
+            + "frame instead of sampling them 10 times a second per face, the expression models taking turns (slower; "
+            + "the smoothed emotions barely change).")
     boolean everyFrame;
 
     TrackerSettings tracker() {
