@@ -71,7 +71,7 @@ public final class AssetStore {
                     + asset.registry() + ")");
             case MISMATCH -> throw new AssetUnavailableException(asset.kind() + " '" + name + "' (" + path
                     + ") does not match its recorded SHA-256 " + asset.sha256()
-                    + ": delete it and run ./facsflow setup");
+                    + ": run ./facsflow setup, which prepares it again (a newer facsflow may convert it differently)");
         };
     }
 
