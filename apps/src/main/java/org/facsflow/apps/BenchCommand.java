@@ -46,10 +46,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Measuring threads, as for analyze (default: 1 on a machine with 2 cores or fewer, else 2).")
-    Integer threadsOption;
-
-    /** The measuring threads this run uses. */
-    private int threads;
+    Integer threads;
 
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
@@ -62,8 +59,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         Path scratch = null;
         long loadStart = System.nanoTime();
         AssetStore store = AssetStore.standard();
-        threads = threadsOption != null ? threadsOption : TrackingPipeline.defaultMeasuringThreads();
-        try (TrackingPipeline pipeline = TrackingPipeline.create(store, everyFrame.tracker(), threads);
+        try (TrackingPipeline pipeline = TrackingPipeline.create(store, everyFrame.tracker(), measuringThreads());
              FaceCoding coding = new FaceCoding(store, everyFrame.classifierIntervalSeconds())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             scratch = Files.createTempDirectory("facsflow-bench");
@@ -116,7 +112,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "input      %s%n", f.input()));
         b.append(String.format(Locale.ROOT, "machine    %d cores, Java %s; %d measuring thread(s)%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), threads));
+                Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), measuringThreads()));
         b.append(String.format(Locale.ROOT, "schedule   %s%n", everyFrame.everyFrame
                 ? "both expression models and the occlusion check on every frame (--every-frame)"
                 : "occlusion check and expression models (taking turns) 10 times a second per face"));
@@ -140,7 +136,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         StringBuilder b = new StringBuilder("{");
         b.append("\"input\": \"").append(f.input().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         b.append(String.format(Locale.ROOT, ", \"cores\": %d, \"measuring_threads\": %d, \"every_frame\": %b, \"frames\": %d, \"frames_with_face\": %d",
-                Runtime.getRuntime().availableProcessors(), threads, everyFrame.everyFrame, r.frames(), r.framesWithFace()));
+                Runtime.getRuntime().availableProcessors(), measuringThreads(), everyFrame.everyFrame, r.frames(), r.framesWithFace()));
         b.append(String.format(Locale.ROOT, ", \"wall_seconds\": %.3f, \"fps\": %.2f, \"model_load_seconds\": %.2f, \"warmup_frames\": %d",
                 r.seconds(), r.frames() / r.seconds(), f.loadSeconds(), warmup));
         b.append(String.format(Locale.ROOT, ", \"cpu_ms_per_frame\": %.3f, \"busy_cores\": %.2f", f.cpuMillisPerFrame(), f.busyCores()));
@@ -166,6 +162,10 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             return String.format(Locale.ROOT, "%s (%dx%d, %.3f fps, %d frames in the container)", spec, source.width(),
                     source.height(), source.frameRate(), source.frameCountEstimate());
         }
+    }
+
+    private int measuringThreads() {
+        return threads != null ? threads : TrackingPipeline.defaultMeasuringThreads();
     }
 
     /** CPU time of the whole process, all threads (JVM and native libraries' own threads too). */

@@ -39,7 +39,8 @@ public final class VideoSources {
 
     /** As {@link #open(String)}, timing an image sequence ({@code frames:FOLDER}) at {@code sequenceFrameRate}. */
     public static VideoSource open(String spec, double sequenceFrameRate) throws MediaException {
-        if (spec.startsWith(FRAMES)) return ImageSequenceSource.open(Path.of(spec.substring(FRAMES.length())), sequenceFrameRate);
+        Path sequence = sequenceFolder(spec);
+        if (sequence != null) return ImageSequenceSource.open(sequence, sequenceFrameRate);
         if (spec.startsWith(CAMERA)) return openCamera(spec, spec.substring(CAMERA.length()));
         if (spec.startsWith(LAVFI)) {
             requireDevices(spec);
