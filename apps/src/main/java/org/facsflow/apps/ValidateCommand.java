@@ -1,9 +1,9 @@
 package org.facsflow.apps;
 
 import org.facsflow.io.AtomicFile;
-import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.facs.validation.ValidationReport;
+import org.facsflow.pipeline.table.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         ValidationReport report;
         try {
-            report = ReferenceComparison.compare(OpenFaceCsv.read(reference), OpenFaceCsv.read(prediction));
+            report = ReferenceComparison.compare(ResultTable.read(reference), ResultTable.read(prediction));
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("facsflow validate: " + e.getMessage());
             return 1;
