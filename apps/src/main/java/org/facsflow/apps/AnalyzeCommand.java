@@ -29,6 +29,9 @@ import java.util.concurrent.Callable;
                 "Exit status: 0 all inputs analysed; 1 some input could not be read; 2 models missing or bad "
                         + "arguments; 3 no face in any input."})
 final class AnalyzeCommand implements Callable<Integer> {
+    /** The exit status of a run stopped by Ctrl-C or a kill (128 + SIGINT), as a shell reports one. */
+    static final int INTERRUPTED = 130;
+
     @Parameters(arity = "0..*", paramLabel = "INPUT",
             description = "Image or video files, folders of them, or sources: camera:N, lavfi:GRAPH "
                     + "(e.g. lavfi:testsrc2=size=640x480:rate=30), frames:FOLDER (the folder's images as one video, "
@@ -102,37 +105,39 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (maxFrames != null && maxFrames < 1)
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-frames must be at least 1 (leave it out for every frame)");
         PipelineSettings settings = settings();
-        AssetStore store = AssetStore.standard();
         Batch batch = new Batch(System.out, System.err);
         List<String> expanded = batch.expand(all);
         List<String> images = expanded.stream().filter(AnalyzeCommand::isImage).toList();
         boolean anyVideo = images.size() < expanded.size();
+        try (CommandRun run = CommandRun.begin(System.err, anyVideo)) {
+            int status = analyze(run, settings, batch, expanded, images, anyVideo);
+            return run.interrupted() ? INTERRUPTED : status;
+        }
+    }
+
+    private int analyze(CommandRun run, PipelineSettings settings, Batch batch, List<String> expanded, List<String> images,
+                        boolean anyVideo) {
+        AssetStore store = AssetStore.standard();
         OutputNames names = OutputNames.assign(outputDir, expanded, i -> isImage(i) ? ImageJob.SUFFIXES : VideoJob.SUFFIXES,
                 i -> isImage(i) ? Batch.baseName(Path.of(i)) : VideoJob.stem(i), System.err);
         String separator = openFaceSpaces ? ResultCsvWriter.OPENFACE_SPACES : ResultCsvWriter.PLAIN;
-        ModelLoading loading = ModelLoading.start(System.err);
         try (ImageJob imageJob = images.isEmpty() ? null : ImageJob.create(store, threads != null ? threads : ImageJob.DEFAULT_THREADS,
                 images.size(), names, new ImageJob.Options(overlay, mesh, separator), System.out);
              Pipeline pipeline = anyVideo ? Pipeline.load(store, settings) : null) {
-            loading.done();
+            run.modelsLoaded();
             VideoJob videos = anyVideo ? new VideoJob(pipeline, s -> VideoSources.open(s, frameRate.framesPerSecond), names,
                     new VideoJob.Options(overlay, mesh, separator, parquet, maxFrames == null ? VideoInput.UNLIMITED : maxFrames,
                             duration == null ? Double.POSITIVE_INFINITY : duration), System.out, System.err) : null;
             List<Batch.Item> items = new ArrayList<>();
             for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? imageJob : videos));
+            if (videos != null) run.onInterrupt(videos::interrupt);
+            if (run.interrupted()) return INTERRUPTED;
             if (imageJob != null) imageJob.plan(images);
-            Thread finishLive = videos == null ? null : new Thread(videos::finishLiveRun, "facsflow-ctrl-c");
-            if (finishLive != null) Runtime.getRuntime().addShutdownHook(finishLive);
-            try {
-                return batch.run(items).exitCode();
-            } finally {
-                if (finishLive != null) removeHook(finishLive);
-            }
+            return batch.run(items, run::interrupted).exitCode();
         } catch (AssetUnavailableException e) {
+            run.modelsLoaded();
             System.err.println("facsflow: " + e.getMessage());
             return 2;
-        } finally {
-            loading.done();
         }
     }
 
@@ -167,14 +172,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     private static double seconds(String text) {
         String[] parts = text.trim().split(":");
         return parts.length == 1 ? Double.parseDouble(parts[0]) : Integer.parseInt(parts[0]) * 60 + Double.parseDouble(parts[1]);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is running and finishes the live source's results
-        }
     }
 
     /** Routing: an image extension means an image; sources and every other file are videos (FFmpeg says if not). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -58,14 +59,24 @@ final class Batch {
     }
 
     Summary run(List<Item> items) {
+        return run(items, () -> false);
+    }
+
+    /** As {@link #run(List)}, stopping before the next input once {@code stop} says so (Ctrl-C). */
+    Summary run(List<Item> items, BooleanSupplier stop) {
         for (Item item : items) {
+            if (stop.getAsBoolean()) {
+                fail(item.input() + ": not analysed, the run was interrupted");
+                continue;
+            }
             try {
                 Outcome outcome = item.job().analyze(item.input());
                 (outcome == Outcome.ANALYSED ? summary.analysed() : summary.withoutFace()).add(item.input());
             } catch (MediaException e) {
                 fail(e.getMessage());
             } catch (IOException e) {
-                fail(item.input() + ": cannot write results (" + e.getMessage() + ")");
+                fail(item.input() + (stop.getAsBoolean() ? ": interrupted, nothing written"
+                        : ": cannot write results (" + e.getMessage() + ")"));
             }
         }
         boolean images = items.stream().allMatch(i -> i.job() instanceof ImageJob);

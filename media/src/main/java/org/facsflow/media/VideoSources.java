@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Opens a {@link VideoSource} from a spec:
@@ -22,6 +23,15 @@ public final class VideoSources {
     private static final String CAMERA = "camera:";
     private static final String LAVFI = "lavfi:";
     private static final String FRAMES = "frames:";
+    /** Loads FFmpeg's native libraries now, so a caller can do it on a thread of its own before the first video. */
+    public static void loadNatives() {
+        try {
+            FFmpegFrameGrabber.tryLoad();
+        } catch (FrameGrabber.Exception e) {
+            // the first open reports it, naming the file
+        }
+    }
+
     /** The rate an image sequence is timed at when none is given: a common camera rate. */
     public static final double SEQUENCE_FRAME_RATE = 30;
 

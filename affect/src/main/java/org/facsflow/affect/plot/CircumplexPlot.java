@@ -25,6 +25,8 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,20 @@ public final class CircumplexPlot {
             new int[]{-4, 0, 4, 0}, 4)};
 
     private CircumplexPlot() {
+    }
+
+    /**
+     * Draws and encodes a small plot into nothing: loads the charting, font and PNG classes (half a second of CPU)
+     * ahead of the first real plot, for a caller that has a core to spare now.
+     */
+    public static void warmUp() {
+        CircumplexTrack.Builder track = new CircumplexTrack.Builder(0);
+        track.add(0, new ValenceArousal(0.1f, 0.1f));
+        try {
+            ChartUtils.writeChartAsPNG(OutputStream.nullOutputStream(), chart("", List.of(track.build())), 64, 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the plot atomically; frames with NaN valence or arousal are left out. */

@@ -43,8 +43,7 @@ public final class OnnxModel implements AutoCloseable {
             options.setIntraOpNumThreads(1);
             // Spinning worker threads made a 2-core machine 2-4x slower (STACK.md).
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = ENV.createSession(file.toString(), options);
+            session = OptimizedModels.open(ENV, file, options);
             Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
             inputShape = batchOfOne(in.getValue());
             input = floats(inputShape);

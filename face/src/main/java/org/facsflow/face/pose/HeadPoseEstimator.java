@@ -1,5 +1,7 @@
 package org.facsflow.face.pose;
 
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.global.opencv_calib3d;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.facsflow.face.HeadPose;
 
@@ -30,6 +32,14 @@ public final class HeadPoseEstimator implements AutoCloseable {
     private final Mat objectPoints, imagePoints, cameraMatrix, noDistortion, rvec, tvec, rotation;
     private final DoubleBuffer image, camera, translation, rotationData;
     private final double[] r = new double[9];
+
+    /**
+     * Loads OpenCV's native libraries now (about a second of one core, the longest step of start-up), so a caller can
+     * start it on a thread of its own before anything needs it.
+     */
+    public static void loadNatives() {
+        Loader.load(opencv_calib3d.class);
+    }
 
     public HeadPoseEstimator(CanonicalFace face) {
         this(face, face.rigidIndices());
