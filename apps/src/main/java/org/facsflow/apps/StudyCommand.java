@@ -45,8 +45,12 @@ final class StudyCommand implements Runnable {
             "Extract every recording of MANIFEST into STUDYDIR (per-video Parquet, then STUDYDIR/study.duckdb). "
                     + "Rerunning skips videos whose results are complete and whose file is unchanged.",
             "Manifest: CSV with columns participant, condition, video (relative to the manifest), optional onset and "
-                    + "duration (seconds); other columns are covariates.",
-            "Exit status: 0 every video done or skipped; 1 some video failed; 2 unusable manifest or models not prepared."})
+                    + "duration (seconds; nothing after onset + duration is decoded or stored); other columns are covariates.",
+            "A damaged result file (its SHA-256 no longer matches) is extracted again. One run per STUDYDIR at a time: "
+                    + "a second is refused, naming the first (a killed run's lock is released by the system).",
+            "Progress goes to stderr: one line redrawn on a terminal, else a plain line per video and every 5 s.",
+            "Exit status: 0 every video done or skipped; 1 some video failed; 2 unusable manifest, STUDYDIR in use, "
+                    + "or models not prepared."})
     static final class Run implements Callable<Integer> {
         @Parameters(paramLabel = "MANIFEST", description = "The study manifest (CSV).")
         Path manifest;

@@ -45,7 +45,7 @@ final class StudyExtractor implements VideoExtractor {
     }
 
     @Override
-    public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
+    public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
         VideoCoding coding = new VideoCoding(measures, predictor, BaselineMode.OFFLINE, 0, 0);
         List<AuFrame> noFace = new ArrayList<>();
         Path video = recording.video();
