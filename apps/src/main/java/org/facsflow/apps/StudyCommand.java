@@ -85,9 +85,10 @@ final class StudyCommand implements Runnable {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, description = {
-            "Compare two conditions of a study: per-metric tests (paired or independent, from the design), "
-                    + "Benjamini-Hochberg FDR, effect sizes with bootstrap intervals, a plain-language summary; CSVs of "
-                    + "every number and, with --report, report.html.",
+            "Compare two conditions of a study: a verdict in plain words first, then per-metric tests (paired or "
+                    + "independent, from the design): permutation tests with the intervals that invert them, "
+                    + "Benjamini-Hochberg FDR, effect sizes with noncentral-t intervals; CSVs of every number and, with "
+                    + "--report, report.html. Simulated data are labelled SIMULATED everywhere.",
             "Exit status: 0 compared; 2 no study database or unknown condition."})
     static final class Compare implements Callable<Integer> {
         @Parameters(paramLabel = "STUDYDIR", description = "A study folder written by 'facsflow study run'.")
@@ -116,7 +117,7 @@ final class StudyCommand implements Runnable {
                 List<Path> written = StudyReport.write(result, out, report);
                 System.out.print(StudyReport.consoleTable(result));
                 System.out.println();
-                result.summary().forEach(p -> System.out.println(p + "\n"));
+                System.out.println(StudyReport.summaryText(result));
                 System.out.println("Wrote " + written.size() + " files to " + out
                         + (report ? "; open " + out.resolve(StudyReport.HTML) : ""));
                 return 0;
