@@ -95,13 +95,7 @@ class StudyRunnerTest {
         Files.delete(new StudyStore(out).framesFile(deleted));
         Files.setLastModifiedTime(changed.video(), FileTime.fromMillis(Files.getLastModifiedTime(changed.video()).toMillis() + 5000));
         List<Path> extracted = new CopyOnWriteArrayList<>();
-        StudyRunner.RunResult third = TestStudies.run(manifest, out, () -> new VideoExtractor() {
-            @Override
-            public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
-                extracted.add(recording.video());
-                new SyntheticExtractor().extract(recording, sink, progress);
-            }
-        });
+        StudyRunner.RunResult third = TestStudies.run(manifest, out, () -> new Noting(extracted));
         assertThat(extracted).containsExactlyInAnyOrder(deleted.video(), changed.video());
         assertThat(states(third)).containsExactly(SKIPPED, SKIPPED, SKIPPED, DONE, DONE, SKIPPED);
         assertThat(third.table()).contains("participant", "skipped", "done", "p02");
@@ -146,6 +140,21 @@ class StudyRunnerTest {
         assertThat(result.videos().get(1).reason()).contains("p02_AdB.synthetic").contains("not a synthetic recording");
     }
 
+    /** Test double: the synthetic extractor, noting each video it is asked to extract. */
+    static final class Noting implements VideoExtractor {
+        private final List<Path> extracted;
+
+        Noting(List<Path> extracted) {
+            this.extracted = extracted;
+        }
+
+        @Override
+        public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
+            extracted.add(recording.video());
+            new SyntheticExtractor().extract(recording, sink, progress);
+        }
+    }
+
     /** Test double: the synthetic extractor, told to ignore the stimulus end (an extractor that breaks the contract). */
     static final class PastTheEnd implements VideoExtractor {
         @Override
@@ -183,13 +192,7 @@ class StudyRunnerTest {
         Files.delete(store.checksumFile(unsummed));
 
         List<Path> extracted = new CopyOnWriteArrayList<>();
-        StudyRunner.RunResult rerun = TestStudies.run(manifest, out, () -> new VideoExtractor() {
-            @Override
-            public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
-                extracted.add(recording.video());
-                new SyntheticExtractor().extract(recording, sink, progress);
-            }
-        });
+        StudyRunner.RunResult rerun = TestStudies.run(manifest, out, () -> new Noting(extracted));
         assertThat(extracted).containsExactlyInAnyOrder(flipped.video(), truncated.video(), unsummed.video());
         assertThat(states(rerun)).containsExactly(DONE, SKIPPED, SKIPPED, DONE, SKIPPED, DONE);
         assertThat(rerun.videos().get(0).reason()).isEqualTo("frames/p01_AdA.parquet was damaged (its SHA-256 no longer "
