@@ -358,7 +358,8 @@ public final class StudyStore {
             }
             return new StudyData(this, Design.valueOf(facts.get("design")), videos);
         } catch (SQLException | RuntimeException e) {
-            throw new IOException(db + " is not a study database this version can read: " + e.getMessage(), e);
+            throw new IOException(db + " is not a study database this version can read (" + e.getMessage()
+                    + "); run 'facsflow study run' on the study again to rebuild it", e);
         }
     }
 

@@ -123,7 +123,7 @@ public final class PlainSummary {
         }
         else
             s.append("; a random ").append(more).append(" viewer showed more than a random ").append(less)
-                    .append(" viewer in ").append(Math.round(50 * (1 + Math.abs(x.r())))).append("% of pairings");
+                    .append(" viewer in ").append(Math.round(50 * (1 + (aMore ? x.r() : -x.r())))).append("% of pairings");
         return s.append("; ").append(size(x.g())).append(" difference (").append(r.design() == Design.WITHIN ? "g_z" : "g")
                 .append(" = ").append(Csv.fixed(x.g(), 2)).append(").").toString();
     }

@@ -48,7 +48,9 @@ public record Provenance(String version, ZonedDateTime created, boolean simulate
         try (InputStream in = Provenance.class.getResourceAsStream("/org/facsflow/study/facsflow.properties")) {
             Properties p = new Properties();
             if (in != null) p.load(in);
-            return p.getProperty("version", "(version unknown)");
+            String version = p.getProperty("version", "");
+            // an unfiltered copy (a build that skipped Maven's resource filtering) still holds the placeholder
+            return version.isEmpty() || version.startsWith("${") ? "(development build)" : version;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
