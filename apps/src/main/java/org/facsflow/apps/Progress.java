@@ -1,5 +1,8 @@
 package org.facsflow.apps;
 
+import org.facsflow.pipeline.SourceInfo;
+import org.facsflow.pipeline.VideoProgress;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -8,7 +11,7 @@ import java.util.Locale;
  * On a terminal one line redrawn with '\r' twice a second; otherwise (a log, CI) a plain line every
  * {@value #LOG_SECONDS} s, so a long run shows it is alive without filling the log.
  */
-final class Progress {
+final class Progress implements VideoProgress {
     private static final long REDRAW_NANOS = 500_000_000L;
     static final long LOG_SECONDS = 5;
 
@@ -17,7 +20,8 @@ final class Progress {
     private final boolean terminal;
     private long started = System.nanoTime();
     private long lastDraw = System.nanoTime();
-    private int pass = 1;
+    private int pass = 1, passes = 1;
+    private long total = -1;
     private boolean drawn;
 
     private Progress(PrintStream out, String label, boolean terminal) {
@@ -30,13 +34,17 @@ final class Progress {
         return new Progress(out, label, System.console() != null && System.getenv("CI") == null);
     }
 
-    /** After a frame: see {@link org.facsflow.pipeline.VideoProgress}. */
-    void frame(int pass, int passes, long frames, long total) {
+    @Override
+    public void pass(int pass, int passes, SourceInfo source, long expectedFrames) {
+        this.pass = pass;
+        this.passes = passes;
+        this.total = expectedFrames;
+        started = System.nanoTime();
+    }
+
+    @Override
+    public void frame(long frames, double time) {
         long now = System.nanoTime();
-        if (pass != this.pass) {
-            this.pass = pass;
-            started = now;
-        }
         if (now - lastDraw < (terminal ? REDRAW_NANOS : LOG_SECONDS * 1_000_000_000L)) return;
         lastDraw = now;
         double seconds = (now - started) / 1e9, fps = frames / Math.max(seconds, 1e-9);

@@ -46,8 +46,12 @@ final class StudyCommand implements Runnable {
             "Extract every recording of MANIFEST into STUDYDIR (per-video Parquet, then STUDYDIR/study.duckdb). "
                     + "Rerunning skips videos whose results are complete and whose file is unchanged.",
             "Manifest: CSV with columns participant, condition, video (relative to the manifest), optional onset and "
-                    + "duration (seconds); other columns are covariates.",
-            "Exit status: 0 every video done or skipped; 1 some video failed; 2 unusable manifest or models not prepared."})
+                    + "duration (seconds; nothing after onset + duration is decoded or stored); other columns are covariates.",
+            "A damaged result file (its SHA-256 no longer matches) is extracted again. One run per STUDYDIR at a time: "
+                    + "a second is refused, naming the first (a killed run's lock is released by the system).",
+            "Progress goes to stderr: one line redrawn on a terminal, else a plain line per video and every 5 s.",
+            "Exit status: 0 every video done or skipped; 1 some video failed; 2 unusable manifest, STUDYDIR in use, "
+                    + "or models not prepared."})
     static final class Run implements Callable<Integer> {
         @Parameters(paramLabel = "MANIFEST", description = "The study manifest (CSV).")
         Path manifest;
@@ -82,9 +86,10 @@ final class StudyCommand implements Runnable {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, description = {
-            "Compare two conditions of a study: per-metric tests (paired or independent, from the design), "
-                    + "Benjamini-Hochberg FDR, effect sizes with bootstrap intervals, a plain-language summary; CSVs of "
-                    + "every number and, with --report, report.html.",
+            "Compare two conditions of a study: a verdict in plain words first, then per-metric tests (paired or "
+                    + "independent, from the design): permutation tests with the intervals that invert them, "
+                    + "Benjamini-Hochberg FDR, effect sizes with noncentral-t intervals; CSVs of every number and, with "
+                    + "--report, report.html. Simulated data are labelled SIMULATED everywhere.",
             "Exit status: 0 compared; 2 no study database or unknown condition."})
     static final class Compare implements Callable<Integer> {
         @Parameters(paramLabel = "STUDYDIR", description = "A study folder written by 'facsflow study run'.")
@@ -113,7 +118,7 @@ final class StudyCommand implements Runnable {
                 List<Path> written = StudyReport.write(result, out, report);
                 System.out.print(StudyReport.consoleTable(result));
                 System.out.println();
-                result.summary().forEach(p -> System.out.println(p + "\n"));
+                System.out.println(StudyReport.summaryText(result));
                 System.out.println("Wrote " + written.size() + " files to " + out
                         + (report ? "; open " + out.resolve(StudyReport.HTML) : ""));
                 return 0;

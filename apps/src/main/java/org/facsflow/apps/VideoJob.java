@@ -78,7 +78,7 @@ final class VideoJob implements Batch.Job {
              Outputs outputs = new Outputs(writer, stem, writing)) {
             VideoInput input = new VideoInput(spec, opener, options.maxFrames(), options.maxSeconds());
             try {
-                summary = pipeline.analyzeVideo(input, outputs, progress::frame);
+                summary = pipeline.analyzeVideo(input, outputs, progress);
             } catch (MediaException e) {
                 if (abandoned) throw new IOException("interrupted", e);
                 throw e;

@@ -11,6 +11,10 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,25 +29,33 @@ import static org.facsflow.apps.SharedFiles.shared;
 class StudyEndToEndTest {
 
     @Test
-    void aStudyOfRealClipsRunsResumesAndReports(@TempDir Path dir) throws IOException, MediaException {
+    void aStudyOfRealClipsRunsResumesAndReports(@TempDir Path dir) throws Exception {
         Path frames = Files.createDirectories(dir.resolve("p5 frames"));
         try (VideoSource source = VideoSources.open(shared("media/single_face.mp4").toString())) {
             for (int i = 1; i <= 30; i++)
                 ImageIO.write(source.next().toBufferedImage(), "png", frames.resolve("frame" + i + ".png").toFile());
         }
         Path manifest = dir.resolve("manifest.csv");
-        Files.write(manifest, List.of("participant,condition,video,frame_rate",
-                "p1,AdA," + shared("media/single_face.mp4") + ",",
-                "p2,AdA," + shared("media/face_noface.mov") + ",",
-                "p3,AdB," + shared("media/noface_face.mov") + ",",
-                "p4,AdB," + AssetStore.standard().require("video-cap13-edit2") + ",",
-                "p5,AdA,p5 frames,25"));
+        // p1's stimulus lasts 1 s of its 2.4 s: nothing after it may be analysed or stored.
+        Files.write(manifest, List.of("participant,condition,video,frame_rate,duration",
+                "p1,AdA," + shared("media/single_face.mp4") + ",,1.0",
+                "p2,AdA," + shared("media/face_noface.mov") + ",,",
+                "p3,AdB," + shared("media/noface_face.mov") + ",,",
+                "p4,AdB," + AssetStore.standard().require("video-cap12-edit") + ",,",
+                "p5,AdA,p5 frames,25,"));
         Path study = dir.resolve("study");
 
         CliRun first = CliRun.of("study", "run", manifest.toString(), "-o", study.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("5 done, 0 skipped, 0 failed");
         assertThat(study.resolve("study.duckdb")).exists();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+             ResultSet r = sql.executeQuery("SELECT max(time_s), count(DISTINCT frame) FROM '"
+                     + study.resolve("frames/p1_AdA.parquet") + "'")) {
+            r.next();
+            assertThat(r.getDouble(1)).as("last frame stored").isLessThanOrEqualTo(1.0);
+            assertThat(r.getLong(2)).as("frames of the first second at 30 fps").isBetween(29L, 31L);
+        }
 
         CliRun again = CliRun.of("study", "run", manifest.toString(), "-o", study.toString());
         assertThat(again.out()).as("a rerun resumes").contains("0 done, 5 skipped, 0 failed");

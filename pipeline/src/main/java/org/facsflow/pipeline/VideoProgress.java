@@ -1,17 +1,26 @@
 package org.facsflow.pipeline;
 
 /**
- * Told after each frame of a video analysis, on the analysing thread: keep it cheap (a counter, a line every few
- * seconds).
+ * Told how far a video analysis has got, on the analysing thread: keep it cheap (a counter, a line every few seconds).
+ * With an offline or segment baseline a file is read twice, so there are two passes.
  */
-@FunctionalInterface
 public interface VideoProgress {
-    VideoProgress NONE = (pass, passes, done, expected) -> {
+    VideoProgress NONE = (frames, seconds) -> {
     };
 
     /**
-     * @param pass     1 for the only pass, or 1 (baseline) and 2 (coding) with an offline or segment baseline
-     * @param expected frames the container lists (or the limit), -1 for a live source
+     * Before each pass.
+     *
+     * @param expectedFrames the frames the container lists (or the limit, if smaller); -1 for a live source
      */
-    void frame(int pass, int passes, long done, long expected);
+    default void pass(int pass, int passes, SourceInfo source, long expectedFrames) {
+    }
+
+    /**
+     * After each frame of the current pass.
+     *
+     * @param frames  frames decoded so far in this pass
+     * @param seconds the last frame's time in the source
+     */
+    void frame(long frames, double seconds);
 }

@@ -55,9 +55,9 @@ final class VideoRun {
         long[] withFace = {0};
         TrackingPipeline.Stats stats;
         try (VideoSource source = input.opener().open(input.spec())) {
-            long expected = expected(source);
-            sink.begin(new SourceInfo(input.spec(), source.width(), source.height(), source.frameRate(),
-                    source.frameCountEstimate()));
+            SourceInfo info = info(source);
+            progress.pass(passes, passes, info, expected(source));
+            sink.begin(info);
             stats = pipeline.tracking().run(source, frameLimit(), input.maxSeconds(), tracked -> {
                 FrameResult frame = coder.code(tracked, tracked.number(), firstPass == null ? null
                         : (faceId, number) -> firstPass.get(new FaceFrame(faceId, number)));
@@ -72,7 +72,7 @@ final class VideoRun {
                 }
                 if (!frame.found().isEmpty()) withFace[0]++;
                 sink.accept(frame);
-                progress.frame(passes, passes, tracked.number(), expected);
+                progress.frame(tracked.number(), frame.time());
             });
             requireWhole(source, stats.frames());
         }
@@ -94,7 +94,7 @@ final class VideoRun {
             if (source.frameCountEstimate() < 0)
                 throw new MediaException(input.spec(), "an offline or neutral-segment baseline needs a file; a live "
                         + "source can use the running baseline", null);
-            long expected = expected(source);
+            progress.pass(1, 2, info(source), expected(source));
             pipeline.tracking().run(source, frameLimit(), input.maxSeconds(), frame -> {
                 double time = frame.image().timestampSeconds();
                 for (TrackedFace face : frame.faces()) {
@@ -102,13 +102,17 @@ final class VideoRun {
                     if (values != null) offline.found(frame.number(), time, values, frame.image());
                     else offline.lost(face.faceId(), frame.number(), time);
                 }
-                progress.frame(1, 2, frame.number(), expected);
+                progress.frame(frame.number(), time);
             });
         }
         Map<FaceFrame, AuFrame> coded = new HashMap<>();
         for (VideoCoding.Coded c : offline.finish(problems))
             if (c.aus() != null) coded.put(new FaceFrame(c.faceId(), c.frame()), c.aus());
         return coded;
+    }
+
+    private SourceInfo info(VideoSource source) {
+        return new SourceInfo(input.spec(), source.width(), source.height(), source.frameRate(), source.frameCountEstimate());
     }
 
     /** The tracking pipeline's frame limit: 0 for none. */

@@ -8,6 +8,7 @@ import org.facsflow.pipeline.FaceResult;
 import org.facsflow.pipeline.FrameResult;
 import org.facsflow.pipeline.Pipeline;
 import org.facsflow.pipeline.PipelineSettings;
+import org.facsflow.pipeline.SourceInfo;
 import org.facsflow.pipeline.VideoInput;
 import org.facsflow.pipeline.VideoProgress;
 
@@ -28,16 +29,53 @@ public final class PipelineExtractor implements VideoExtractor {
         pipeline = Pipeline.load(store, PipelineSettings.DEFAULT.withBaseline(Baseline.OFFLINE));
     }
 
+    /**
+     * Decodes up to the stimulus end ({@link Recording#endSeconds()}). The offline baseline reads the recording twice,
+     * so the progress counts both passes: its length is twice the recording's, and the second pass's times follow the
+     * first's.
+     */
     @Override
-    public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
+    public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
         Path video = recording.video();
         String spec = Files.isDirectory(video) ? VideoSources.sequenceSpec(video) : video.toString();
         double frameRate = Double.isNaN(recording.frameRate()) ? VideoSources.SEQUENCE_FRAME_RATE : recording.frameRate();
+        VideoInput input = new VideoInput(spec, s -> VideoSources.open(s, frameRate), VideoInput.UNLIMITED, recording.endSeconds());
         try {
-            pipeline.analyzeVideo(new VideoInput(spec, s -> VideoSources.open(s, frameRate), VideoInput.UNLIMITED,
-                    Double.POSITIVE_INFINITY), frame -> report(frame, sink), VideoProgress.NONE);
+            pipeline.analyzeVideo(input, frame -> report(frame, sink), new TwoPasses(progress, recording.endSeconds()));
         } catch (MediaException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The pipeline's passes as one span of progress. */
+    private static final class TwoPasses implements VideoProgress {
+        private final Progress progress;
+        private final double end;
+        private double length = Double.NaN, offset;
+        private long framesBefore, frames;
+
+        TwoPasses(Progress progress, double end) {
+            this.progress = progress;
+            this.end = end;
+        }
+
+        @Override
+        public void pass(int pass, int passes, SourceInfo source, long expectedFrames) {
+            if (Double.isNaN(length)) {
+                double seconds = source.frameRate() > 0 && source.frameCountEstimate() > 0
+                        ? Math.min(end, source.frameCountEstimate() / source.frameRate()) : Double.NaN;
+                length = seconds;
+                if (!Double.isNaN(seconds)) progress.length(passes * seconds);
+            }
+            offset = (pass - 1) * (Double.isNaN(length) ? 0 : length);
+            framesBefore += frames;
+            frames = 0;
+        }
+
+        @Override
+        public void frame(long decoded, double seconds) {
+            frames = decoded;
+            progress.decoded(framesBefore + decoded, offset + seconds);
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /** A study as its database holds it: the design, every recording with its run status, and the frames on demand. */
 public final class StudyData {
-    /** A manifest row with what the last run did with it. */
-    public record StoredVideo(Recording recording, VideoStatus.State state, String reason) {
+    /** A manifest row with what the last run did with it, and whether its frames were simulated. */
+    public record StoredVideo(Recording recording, VideoStatus.State state, String reason, boolean simulated) {
         public boolean complete() {
             return state != VideoStatus.State.FAILED;
         }

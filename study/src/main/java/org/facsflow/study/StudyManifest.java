@@ -22,7 +22,7 @@ import java.util.Set;
  *   <tr><td>condition</td><td>required</td><td>the stimulus watched, e.g. AdA</td></tr>
  *   <tr><td>video</td><td>required</td><td>the recording; relative paths are read from the manifest's folder</td></tr>
  *   <tr><td>onset</td><td>optional</td><td>seconds into the recording at which the stimulus starts (default 0)</td></tr>
- *   <tr><td>duration</td><td>optional</td><td>stimulus length in seconds; later frames are left out (default: to the end)</td></tr>
+ *   <tr><td>duration</td><td>optional</td><td>stimulus length in seconds; later frames are neither decoded nor stored (default: to the end)</td></tr>
  *   <tr><td>any other</td><td>covariate</td><td>kept as text with each recording, written to the outputs</td></tr>
  * </table>
  *

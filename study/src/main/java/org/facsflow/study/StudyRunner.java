@@ -22,9 +22,14 @@ import java.util.concurrent.ExecutionException;
  * Extracts every recording of a manifest into a study folder (layout in {@link StudyStore}), a few videos at a time,
  * and then builds the study database.
  * <ul>
- *   <li>Resumable: a recording whose Parquet file is complete and whose video is unchanged is skipped. Each video's
+ *   <li>Resumable: a recording whose Parquet file is whole (its SHA-256 matches), and whose video and manifest
+ *       timing are unchanged, is skipped; a damaged one is extracted again, and the run says so. Each video's
  *       results appear atomically when it finishes, so a crash loses only the videos in flight; a rerun deletes
  *       their temporary files and does them again.</li>
+ *   <li>One run per study folder at a time ({@link StudyLock}); a second is refused with the first one's pid, host
+ *       and start time.</li>
+ *   <li>Nothing after the stimulus end is stored ({@link Recording#endSeconds()}): the extractor is asked not to
+ *       decode it, and frames it hands over anyway are dropped (and counted in the video's reason).</li>
  *   <li>A video that fails (unreadable, extractor error) is reported with its reason; the others go on.</li>
  *   <li>Each worker thread has its own extractor from the factory, made before any video starts, so a pipeline that
  *       cannot load its models fails at once.</li>
@@ -54,29 +59,39 @@ public final class StudyRunner {
      */
     public RunResult run(StudyManifest manifest, Path studyDir, boolean redo) throws IOException {
         StudyStore store = new StudyStore(studyDir);
-        store.clearLeftovers();
-        Map<Recording, VideoStatus> statuses = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Recording> queue = new ConcurrentLinkedQueue<>();
-        for (Recording r : manifest.recordings()) {
-            if (redo) Files.deleteIfExists(store.framesFile(r));
-            long frames = store.completeFrames(r);
-            if (frames >= 0) statuses.put(r, new VideoStatus(r, VideoStatus.State.SKIPPED, frames, 0, ""));
-            else queue.add(r);
+        try (StudyLock lock = StudyLock.acquire(store.dir())) {
+            store.clearLeftovers();
+            Map<Recording, VideoStatus> statuses = new ConcurrentHashMap<>();
+            Map<Recording, String> redoReasons = new ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<Recording> queue = new ConcurrentLinkedQueue<>();
+            for (Recording r : manifest.recordings()) {
+                if (redo) {
+                    Files.deleteIfExists(store.framesFile(r));
+                    Files.deleteIfExists(store.checksumFile(r));
+                }
+                StudyStore.Stored stored = store.stored(r);
+                if (stored.complete()) {
+                    statuses.put(r, new VideoStatus(r, VideoStatus.State.SKIPPED, stored.frames(), 0, ""));
+                } else {
+                    queue.add(r);
+                    if (!stored.redo().isEmpty()) redoReasons.put(r, stored.redo());
+                }
+            }
+            progress.start(manifest.recordings().size(), queue.size());
+            statuses.values().forEach(progress::finished);
+            try {
+                extractAll(store, queue, statuses, redoReasons);
+            } finally {
+                progress.end();
+            }
+            List<VideoStatus> ordered = manifest.recordings().stream().map(statuses::get).toList();
+            Path database = store.buildDatabase(manifest, ordered, metrics);
+            return new RunResult(ordered, database);
         }
-        progress.start(manifest.recordings().size(), queue.size());
-        statuses.values().forEach(progress::finished);
-        try {
-            extractAll(store, queue, statuses);
-        } finally {
-            progress.end();
-        }
-        List<VideoStatus> ordered = manifest.recordings().stream().map(statuses::get).toList();
-        Path database = store.buildDatabase(manifest, ordered, metrics);
-        return new RunResult(ordered, database);
     }
 
-    private void extractAll(StudyStore store, ConcurrentLinkedQueue<Recording> queue, Map<Recording, VideoStatus> statuses)
-            throws IOException {
+    private void extractAll(StudyStore store, ConcurrentLinkedQueue<Recording> queue, Map<Recording, VideoStatus> statuses,
+                            Map<Recording, String> redoReasons) throws IOException {
         if (queue.isEmpty()) return;
         int workers = Math.min(threads, queue.size());
         List<VideoExtractor> made = new ArrayList<>();
@@ -90,7 +105,7 @@ public final class StudyRunner {
             List<Future<?>> running = new ArrayList<>();
             for (VideoExtractor extractor : made) running.add(pool.submit(() -> {
                 for (Recording r; (r = queue.poll()) != null; ) {
-                    VideoStatus status = extractOne(store, extractor, r);
+                    VideoStatus status = extractOne(store, extractor, r, redoReasons.getOrDefault(r, ""));
                     statuses.put(r, status);
                     progress.finished(status);
                 }
@@ -107,11 +122,16 @@ public final class StudyRunner {
         }
     }
 
-    private static VideoStatus extractOne(StudyStore store, VideoExtractor extractor, Recording r) {
+    private VideoStatus extractOne(StudyStore store, VideoExtractor extractor, Recording r, String redoReason) {
         long start = System.nanoTime();
         try {
-            long frames = store.extract(r, extractor);
-            return new VideoStatus(r, VideoStatus.State.DONE, frames, (System.nanoTime() - start) / 1e9, "");
+            StudyStore.Extracted done = store.extract(r, extractor, progress.extracting(r));
+            List<String> notes = new ArrayList<>();
+            if (!redoReason.isEmpty()) notes.add(redoReason);
+            if (done.dropped() > 0) notes.add("dropped " + done.dropped() + " frames after the stimulus end ("
+                    + Csv.fixed(r.endSeconds(), 2) + " s) that the extractor decoded");
+            return new VideoStatus(r, VideoStatus.State.DONE, done.frames(), (System.nanoTime() - start) / 1e9,
+                    String.join("; ", notes));
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new VideoStatus(r, VideoStatus.State.FAILED, 0, (System.nanoTime() - start) / 1e9, reason);

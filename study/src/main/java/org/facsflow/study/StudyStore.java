@@ -9,6 +9,9 @@ import org.facsflow.study.metrics.VideoSeries;
 import org.facsflow.study.metrics.VideoSummary;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,9 +20,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +36,19 @@ import java.util.function.Consumer;
 /**
  * A study folder's files, all written atomically (temporary name, then rename):
  * <pre>
- *   STUDYDIR/frames/ID.parquet   one per recording: every frame row the extractor gave (columns as in the frames
- *                                table below, without video_id); its key-value metadata records the video's size
- *                                and modification time, so a rerun skips it only while the video is unchanged
+ *   STUDYDIR/frames/ID.parquet   one per recording: every frame row the extractor gave up to the stimulus end
+ *                                (columns as in the frames table below, without video_id); its key-value metadata
+ *                                records the video's size and modification time and the stimulus end, so a rerun
+ *                                skips it only while the video and the manifest's timing are unchanged, and the
+ *                                extractor (and whether it simulated the frames)
+ *   STUDYDIR/frames/ID.parquet.sha256   the Parquet file's SHA-256 ({@code sha256sum -c} reads it), written before
+ *                                the Parquet file is renamed into place; a file that no longer matches (a flipped
+ *                                bit, a truncated copy) is extracted again instead of breaking every later run
+ *   STUDYDIR/run.lock            held by the run in progress ({@link StudyLock})
  *   STUDYDIR/study.duckdb        rebuilt from the Parquet files at the end of every run:
  *     study(key, value)                          design, manifest, conditions, when built
- *     videos(video_id, participant, condition, video, onset_s, duration_s, status, reason, frames_decoded,
- *            frames_no_face, frames_measured, frames_lost, faces_seen, participant_face)
+ *     videos(video_id, participant, condition, video, onset_s, duration_s, status, reason, extractor, simulated,
+ *            frames_decoded, frames_no_face, frames_measured, frames_lost, faces_seen, participant_face)
  *     covariates(video_id, name, value)          the manifest's extra columns
  *     frames(video_id, face_id, frame, time_s, success, valence, AU01_r ... AU45_r)
  *                                                face_id -1 marks a frame without a face; valence NULL when not measured
@@ -43,7 +56,7 @@ import java.util.function.Consumer;
  * </pre>
  */
 public final class StudyStore {
-    static final String SCHEMA = "facsflow-study-frames/1";
+    static final String SCHEMA = "facsflow-study-frames/2";
     public static final String DATABASE = "study.duckdb";
 
     private final Path dir;
@@ -64,6 +77,11 @@ public final class StudyStore {
         return dir.resolve("frames").resolve(r.id() + ".parquet");
     }
 
+    /** The SHA-256 of {@link #framesFile}, beside it. */
+    public Path checksumFile(Recording r) {
+        return dir.resolve("frames").resolve(r.id() + ".parquet.sha256");
+    }
+
     /** Deletes what an interrupted run left: temporary Parquet files and a half-built database. */
     void clearLeftovers() throws IOException {
         AtomicWrite.deleteLeftovers(dir.resolve("frames"));
@@ -71,54 +89,114 @@ public final class StudyStore {
         Files.deleteIfExists(walOf(AtomicWrite.partOf(database())));
     }
 
-    /** The frame rows stored for a recording if its Parquet file is complete and the video unchanged; else -1. */
-    long completeFrames(Recording r) throws IOException {
-        Path file = framesFile(r);
-        if (!Files.isRegularFile(file)) return -1;
+    /**
+     * What is stored for a recording.
+     *
+     * @param frames the frame rows stored, when complete and current; -1 when the recording must be extracted
+     * @param redo   why it must be extracted again (damaged, changed); empty when complete or never extracted
+     */
+    record Stored(long frames, String redo) {
+        boolean complete() {
+            return frames >= 0;
+        }
+    }
+
+    /** Whether a recording's stored frames are whole (checksum), readable, of this schema, and of this video and timing. */
+    Stored stored(Recording r) throws IOException {
+        Path file = framesFile(r), sum = checksumFile(r);
+        if (!Files.isRegularFile(file)) return new Stored(-1, "");
+        String name = dir.relativize(file).toString();
+        if (!Files.isRegularFile(sum))
+            return new Stored(-1, name + " has no checksum (an older facsflow or an interrupted run wrote it): extracted again");
+        String recorded = Files.readString(sum, StandardCharsets.US_ASCII).split("\\s+", 2)[0];
+        if (!recorded.equals(sha256(file)))
+            return new Stored(-1, name + " was damaged (its SHA-256 no longer matches): extracted again");
+        Map<String, String> meta;
+        try (Connection c = memory()) {
+            meta = metadata(c, file);
+        } catch (SQLException e) {
+            return new Stored(-1, name + " cannot be read (" + e.getMessage().lines().findFirst().orElse("") + "): extracted again");
+        }
+        if (!SCHEMA.equals(meta.get("schema")))
+            return new Stored(-1, name + " was written by another facsflow version: extracted again");
+        Fingerprint now = Fingerprint.of(r.video());
+        if (!String.valueOf(now.size()).equals(meta.get("video_size"))
+                || !String.valueOf(now.modified()).equals(meta.get("video_modified")))
+            return new Stored(-1, "the video changed since it was extracted: extracted again");
+        if (!String.valueOf(r.endSeconds()).equals(meta.get("end_s")))
+            return new Stored(-1, "the manifest's onset or duration changed: extracted again");
+        return new Stored(Long.parseLong(meta.get("frames")), "");
+    }
+
+    /** A Parquet file's key-value metadata. */
+    private static Map<String, String> metadata(Connection c, Path file) throws SQLException {
         Map<String, String> meta = new HashMap<>();
-        try (Connection c = memory(); Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT decode(key), decode(value) FROM parquet_kv_metadata(" + literal(file) + ")")) {
             while (rs.next()) meta.put(rs.getString(1), rs.getString(2));
-        } catch (SQLException e) {
-            return -1; // unreadable: extract again
         }
-        Fingerprint now = Fingerprint.of(r.video());
-        boolean same = SCHEMA.equals(meta.get("schema"))
-                && String.valueOf(now.size()).equals(meta.get("video_size"))
-                && String.valueOf(now.modified()).equals(meta.get("video_modified"));
-        return same ? Long.parseLong(meta.get("frames")) : -1;
+        return meta;
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
-     * Runs the extractor over a recording and stores its frames: whole, or (on any failure) not at all.
+     * What an extraction stored.
      *
-     * @return the number of frame rows stored
+     * @param frames  frame rows stored
+     * @param dropped frames the extractor handed over after the stimulus end, which were not stored
      */
-    long extract(Recording r, VideoExtractor extractor) throws IOException {
+    record Extracted(long frames, long dropped) {
+    }
+
+    /**
+     * Runs the extractor over a recording and stores its frames up to the stimulus end: whole, or (on any failure)
+     * not at all. Frames after {@link Recording#endSeconds()} are dropped, whatever the extractor does.
+     */
+    Extracted extract(Recording r, VideoExtractor extractor, VideoExtractor.Progress progress) throws IOException {
         Path target = framesFile(r), part = AtomicWrite.partOf(target);
         Files.createDirectories(target.getParent());
-        long[] rows = {0};
+        long[] rows = {0, 0};
+        double end = r.endSeconds();
         try (DuckDBConnection c = memory()) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE frames (" + frameColumnsDdl() + ")");
             }
             try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "frames")) {
                 extractor.extract(r, frame -> {
+                    if (frame.timeSeconds() > end) {
+                        rows[1]++;
+                        return;
+                    }
                     append(appender, frame);
                     rows[0]++;
-                });
+                }, progress);
             }
-            if (rows[0] == 0) throw new IOException(r.video() + ": no frames (the extractor decoded nothing)");
+            if (rows[0] == 0) throw new IOException(r.video() + ": no frames (the extractor decoded nothing"
+                    + (rows[1] > 0 ? " before the stimulus end at " + end + " s)" : ")"));
             Fingerprint source = Fingerprint.of(r.video());
             String meta = "schema: " + literal(SCHEMA) + ", video: " + literal(r.video())
                     + ", video_size: " + literal(source.size()) + ", video_modified: "
-                    + literal(source.modified()) + ", frames: " + literal(rows[0])
-                    + ", extractor: " + literal(extractor.description());
+                    + literal(source.modified()) + ", end_s: " + literal(end) + ", frames: " + literal(rows[0])
+                    + ", extractor: " + literal(extractor.description()) + ", simulated: " + literal(extractor.simulated());
             try (Statement s = c.createStatement()) {
                 s.execute("COPY frames TO " + literal(part) + " (FORMAT parquet, KV_METADATA {" + meta + "})");
             }
+            // the checksum first: a crash between the two leaves a mismatch, which the next run extracts again
+            AtomicWrite.writeString(checksumFile(r), sha256(part) + "  " + target.getFileName() + "\n");
             AtomicWrite.commit(part, target);
-            return rows[0];
+            return new Extracted(rows[0], rows[1]);
         } catch (SQLException e) {
             throw new IOException(r.video() + ": cannot store frames: " + e.getMessage(), e);
         } catch (StoreFailure e) {
@@ -182,12 +260,14 @@ public final class StudyStore {
                 }
                 for (VideoStatus status : statuses) {
                     Recording r = status.recording();
+                    Map<String, String> meta = Map.of();
                     if (status.complete()) try (Statement s = c.createStatement()) {
                         s.execute("INSERT INTO frames SELECT " + literal(r.id()) + ", * FROM read_parquet("
                                 + literal(framesFile(r)) + ")");
+                        meta = metadata(c, framesFile(r));
                     }
                     VideoSummary summary = status.complete() ? metrics.summarize(series(c, r)) : null;
-                    insertVideo(c, status, summary);
+                    insertVideo(c, status, meta, summary);
                 }
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT");
@@ -208,7 +288,7 @@ public final class StudyStore {
             s.execute("CREATE TABLE study (key VARCHAR PRIMARY KEY, value VARCHAR)");
             s.execute("CREATE TABLE videos (video_id VARCHAR PRIMARY KEY, participant VARCHAR, condition VARCHAR, "
                     + "video VARCHAR, onset_s DOUBLE, duration_s DOUBLE, status VARCHAR, reason VARCHAR, "
-                    + "frames_decoded BIGINT, frames_no_face BIGINT, frames_measured BIGINT, frames_lost BIGINT, "
+                    + "extractor VARCHAR, simulated BOOLEAN, frames_decoded BIGINT, frames_no_face BIGINT, frames_measured BIGINT, frames_lost BIGINT, "
                     + "faces_seen INTEGER, participant_face INTEGER)");
             s.execute("CREATE TABLE covariates (video_id VARCHAR, name VARCHAR, value VARCHAR)");
             s.execute("CREATE TABLE frames (video_id VARCHAR, " + frameColumnsDdl() + ")");
@@ -217,7 +297,8 @@ public final class StudyStore {
         }
     }
 
-    private static void insertVideo(DuckDBConnection c, VideoStatus status, VideoSummary summary) throws SQLException {
+    private static void insertVideo(DuckDBConnection c, VideoStatus status, Map<String, String> meta, VideoSummary summary)
+            throws SQLException {
         Recording r = status.recording();
         try (DuckDBAppender v = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "videos")) {
             v.beginRow().append(r.id()).append(r.participant()).append(r.condition()).append(r.video().toString())
@@ -225,6 +306,8 @@ public final class StudyStore {
             if (Double.isNaN(r.durationSeconds())) v.appendNull();
             else v.append(r.durationSeconds());
             v.append(status.state().name().toLowerCase()).append(status.reason());
+            if (meta.isEmpty()) v.appendNull().appendNull();
+            else v.append(meta.get("extractor")).append(Boolean.parseBoolean(meta.get("simulated")));
             if (summary == null) for (int i = 0; i < 6; i++) v.appendNull();
             else {
                 var q = summary.quality();
@@ -262,19 +345,21 @@ public final class StudyStore {
             }
             List<StudyData.StoredVideo> videos = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT video_id, participant, condition, video, onset_s, duration_s, status, reason FROM videos ORDER BY rowid")) {
+                    "SELECT video_id, participant, condition, video, onset_s, duration_s, status, reason, simulated "
+                            + "FROM videos ORDER BY rowid")) {
                 while (rs.next()) {
                     double duration = rs.getDouble(6);
                     if (rs.wasNull()) duration = Double.NaN;
                     Recording r = new Recording(rs.getString(1), rs.getString(2), rs.getString(3), Path.of(rs.getString(4)),
                             Double.NaN, rs.getDouble(5), duration, covariates.getOrDefault(rs.getString(1), Map.of()));
                     videos.add(new StudyData.StoredVideo(r, VideoStatus.State.valueOf(rs.getString(7).toUpperCase()),
-                            rs.getString(8)));
+                            rs.getString(8), rs.getBoolean(9)));
                 }
             }
             return new StudyData(this, Design.valueOf(facts.get("design")), videos);
         } catch (SQLException | RuntimeException e) {
-            throw new IOException(db + " is not a study database this version can read: " + e.getMessage(), e);
+            throw new IOException(db + " is not a study database this version can read (" + e.getMessage()
+                    + "); run 'facsflow study run' on the study again to rebuild it", e);
         }
     }
 

@@ -140,4 +140,15 @@ class ManifestTest {
         assertThat(failure(manifest("participant,condition,video\np1,\"AdA,a.mp4\n")).problems())
                 .containsExactly("study.csv:2: a quoted cell is not closed on this line");
     }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreEscapedAndNumbersAreNot() {
+        // OWASP CSV injection: text starting with = + - @ tab or CR gets a leading ' and quotes
+        assertThat(Csv.line("=cmd|' /C calc'!A0", "+A1", "-2+3", "@SUM(A1)", "\tx", "\rx", "AU6+AU12", "p-1", ""))
+                .isEqualTo("\"'=cmd|' /C calc'!A0\",\"'+A1\",\"'-2+3\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\",AU6+AU12,p-1,");
+        // numbers stay numbers: Java numbers, and text that is a plain decimal number
+        assertThat(Csv.line(-0.5, -3, -1e-7f, true, "-0.5", "+3", "-1e-3", ".5")).isEqualTo("-0.5,-3,-1.0E-7,true,-0.5,+3,-1e-3,.5");
+        // the escaped cell reads back as the text with its leading quote, which is what a spreadsheet shows
+        assertThat(Csv.parse(Csv.line("=1+2", "x"))).containsExactly("'=1+2", "x");
+    }
 }

@@ -4,14 +4,16 @@ import org.facsflow.study.stats.BenjaminiHochberg;
 import org.facsflow.study.stats.Bootstrap;
 import org.facsflow.study.stats.ConditionTest;
 import org.facsflow.study.stats.EffectSizes;
+import org.facsflow.study.stats.Interval;
+import org.facsflow.study.stats.NoncentralT;
 import org.facsflow.study.stats.Permutation;
 import org.facsflow.study.stats.StatsSettings;
 import org.facsflow.study.stats.TestResult;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.stat.inference.MannWhitneyUTest;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The statistics against values computed independently: expected numbers come from scipy 1.17.1 / numpy (calls
- * named beside each), from Benjamini &amp; Hochberg's (1995) worked example, or from exact enumeration by hand.
+ * named beside each), from published tables (Cohen 1988; Benjamini &amp; Hochberg's (1995) worked example), or from
+ * exact enumeration by hand.
  */
 class StatisticsTest {
     static final double[] A = {2.31, 1.87, 3.02, 2.45, 1.12, 2.78, 3.40, 1.95, 2.60, 2.05, 2.88, 1.70};
@@ -39,9 +42,9 @@ class StatisticsTest {
         assertThat(r.d()).isCloseTo(1.0999446025230684, within(1e-10));     // mean(A-B) / std(A-B, ddof=1)
         assertThat(r.g()).isCloseTo(1.0999446025230684 * 0.9299598099757784, within(1e-10)); // J(11)
         assertThat(r.r()).isCloseTo(0.8205128205128205, within(1e-12));     // (71 - 7) / 78 from scipy.stats.rankdata
-        assertThat(r.gLow()).isLessThan(r.g());
-        assertThat(r.gHigh()).isGreaterThan(r.g());
-        assertThat(r.pPermutation()).isBetween(0.0005, 0.01);                // exact sign-flip p is 0.00317 (13 of 4096)
+        assertThat(r.gInterval().low()).isLessThan(r.g());
+        assertThat(r.gInterval().high()).isGreaterThan(r.g());
+        assertThat(r.pPermutation()).isEqualTo(24.0 / 4096);                 // exact: scipy.stats.permutation_test
     }
 
     @Test
@@ -126,13 +129,159 @@ class StatisticsTest {
     }
 
     @Test
-    void permutationTestsAgreeWithExactEnumeration() {
+    void permutationTestsEnumerateEveryRearrangementWhenThereAreFew() {
         // differences 1, 2, 3, 4: of the 16 sign patterns only all-plus and all-minus reach |sum| = 10 -> p = 2/16
-        double p = Permutation.signFlip(new double[]{1, 2, 3, 4}, 10_000, new SplittableRandom(1));
-        assertThat(p).isCloseTo(0.125, within(0.01));
+        Permutation paired = Permutation.signFlip(new double[]{1, 2, 3, 4}, 10_000, 1);
+        assertThat(paired.exact()).isTrue();
+        assertThat(paired.p()).isEqualTo(0.125);
         // {10, 11, 12} vs {1, 2, 3}: of the 20 splits only the observed one and its mirror reach |diff| = 9 -> p = 0.1
-        p = Permutation.labelShuffle(new double[]{10, 11, 12}, new double[]{1, 2, 3}, 10_000, new SplittableRandom(1));
-        assertThat(p).isCloseTo(0.1, within(0.01));
+        assertThat(Permutation.labelShuffle(new double[]{10, 11, 12}, new double[]{1, 2, 3}, 10_000, 1).p()).isEqualTo(0.1);
+        // 14 pairs have 16,384 sign patterns, more than 10,000: drawn at random, p = (1 + count) / (1 + B), never 0
+        double[] d = new double[14];
+        for (int i = 0; i < d.length; i++) d[i] = i + 1;
+        Permutation drawn = Permutation.signFlip(d, 10_000, 1);
+        assertThat(drawn.exact()).isFalse();
+        assertThat(drawn.p()).isGreaterThan(0).isLessThan(0.001);            // exact: 2 / 16384 = 0.00012
+    }
+
+    @Test
+    void theIntervalOfTheDifferenceInvertsThePermutationTest() {
+        // Exact enumeration in numpy (itertools.product over the 128 sign patterns of d - delta, bisection on delta,
+        // confirmed by a scan of delta over [-1, 2] in steps of 0.001): p(0) = 8/128, interval [-0.05, 1.25]
+        double[] d = {0.3, 1.1, -0.4, 0.9, 1.6, 0.2, 0.8};
+        Permutation paired = Permutation.signFlip(d, 10_000, 1);
+        assertThat(paired.p()).isEqualTo(0.0625);
+        assertThat(paired.estimate()).isCloseTo(0.6428571428571429, within(1e-12));
+        Interval ci = paired.interval(0.95);
+        assertThat(ci.low()).isCloseTo(-0.05, within(1e-6));
+        assertThat(ci.high()).isCloseTo(1.25, within(1e-6));
+        // {3.1, 2.25, 2.9, 3.6} vs {1.9, 2.4, 2.7, 1.6, 2.2}, all 126 splits (itertools.combinations): p(0) = 6/126,
+        // interval [0.025, 1.6]; p < 0.05 and an interval that leaves out 0 go together
+        Permutation groups = Permutation.labelShuffle(new double[]{3.1, 2.25, 2.9, 3.6}, new double[]{1.9, 2.4, 2.7, 1.6, 2.2},
+                10_000, 1);
+        assertThat(groups.p()).isCloseTo(6.0 / 126, within(1e-15));
+        assertThat(groups.interval(0.95).low()).isCloseTo(0.025, within(1e-6));
+        assertThat(groups.interval(0.95).high()).isCloseTo(1.6, within(1e-6));
+
+        // Whatever the data, exact or drawn: the interval leaves out 0 exactly when p <= 0.05, and p crosses 0.05 at its ends
+        SplittableRandom random = new SplittableRandom(3);
+        for (int k = 0; k < 40; k++) {
+            int n = 8 + random.nextInt(15);
+            double[] x = normal(random, n);
+            for (int i = 0; i < n; i++) x[i] += 0.6 * random.nextDouble();
+            Permutation test = k % 2 == 0 ? Permutation.signFlip(x, 2_000, k)
+                    : Permutation.labelShuffle(Arrays.copyOf(x, n / 2), Arrays.copyOfRange(x, n / 2, n), 2_000, k);
+            Interval interval = test.interval(0.95);
+            assertThat(interval.bounded()).as("n = %d", n).isTrue();
+            assertThat(interval.excludes(0)).as("n = %d, p = %s, %s", n, test.p(), interval).isEqualTo(test.p() <= 0.05);
+            double step = 1e-6 * Math.max(1, Math.abs(test.estimate()));
+            assertThat(test.p(interval.low() + step)).isGreaterThan(0.05);
+            assertThat(test.p(interval.low() - step)).isLessThanOrEqualTo(0.05);
+            assertThat(test.p(interval.high() - step)).isGreaterThan(0.05);
+            assertThat(test.p(interval.high() + step)).isLessThanOrEqualTo(0.05);
+        }
+    }
+
+    @Test
+    void threePairsGiveHonestIntervalsNotNonsense() {
+        // At 3 pairs the bootstrap interval of g_z was [-3.3e15, 0.38]: a resample of one pair three times has an SD
+        // of 1e-17 from rounding. Now: the permutation test cannot reach p < 0.05 (smallest p = 2/8), so the
+        // difference gets no interval, and g_z's noncentral-t interval is wide but finite.
+        TestResult r = tests.paired(new double[]{1.2, 0.9, 1.5}, new double[]{0.7, 1.0, 0.4});
+        assertThat(r.tested()).isTrue();
+        assertThat(r.smallestP()).isEqualTo(0.25);
+        assertThat(r.canReach(0.05)).isFalse();
+        assertThat(r.differenceInterval().bounded()).isFalse();
+        assertThat(r.gInterval().bounded()).isTrue();
+        assertThat(r.gInterval().low()).isBetween(-5.0, r.g());
+        assertThat(r.gInterval().high()).isBetween(r.g(), 10.0);
+        assertThat(r.pRank()).isLessThanOrEqualTo(1);
+        assertThat(r.pPermutation()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void exactRankPValuesAreCappedAtOneAndCorrectAtTheCentre() {
+        // scipy.stats.wilcoxon([1, 2, -3]) -> p = 1.0; Hipparchus 4.0.3 doubles P(W <= 3) = 5/8 into 1.25
+        assertThat(tests.paired(new double[]{1, 2, -3}, new double[]{0, 0, 0}).pRank()).isEqualTo(1.0);
+        // scipy.stats.mannwhitneyu(a, b) -> p = 1.0 at U = n1 n2 / 2; Hipparchus 4.0.3 returned 0.2 and 0.0159
+        assertThat(tests.independent(new double[]{0.246, 0.843, -0.581}, new double[]{0.538, -0.336}).pRank()).isEqualTo(1.0);
+        TestResult centre = tests.independent(new double[]{0.412, 0.117, 1.649, -1.071},
+                new double[]{0.318, 0.372, -0.666, 1.914, -0.305});
+        assertThat(centre.rankStatistic()).isEqualTo(10);
+        assertThat(centre.pRank()).isEqualTo(1.0);
+        // away from the centre Hipparchus' exact p stands: mannwhitneyu([-1.527, 0.309], [3.854, -0.578, -1.142]) = 0.8
+        assertThat(tests.independent(new double[]{-1.527, 0.309}, new double[]{3.854, -0.578, -1.142}).pRank())
+                .isCloseTo(0.8, within(1e-12));
+    }
+
+    @Test
+    void noncentralTMatchesScipy() {
+        // scipy.stats.nct.cdf(t, df, nc), scipy 1.17.1; the last lies beyond exp(-nc^2/2)'s range (integrated)
+        double[][] cases = {{2.0, 11, 1.0, 0.8104866100789618}, {-1.5, 5, 0.5, 0.03926767466196869},
+                {3.0, 2, 2.5, 0.5125949711221227}, {1.0, 30, -1.0, 0.9758987735175669}, {0.0, 7, 1.2, 0.11506967022170833},
+                {-2.5, 11, -3.0, 0.6896646175652587}, {5.0, 3, 8.0, 0.06933274672418756},
+                {45.0, 20, 40.0, 0.7268913250442259}};
+        for (double[] c : cases)
+            assertThat(NoncentralT.cdf(c[0], c[1], c[2])).as("cdf(%s; %s, %s)", c[0], c[1], c[2]).isCloseTo(c[3], within(1e-9));
+        // central case: Hipparchus' t distribution
+        assertThat(NoncentralT.cdf(1.5, 9, 0)).isCloseTo(new TDistribution(9).cumulativeProbability(1.5), within(1e-15));
+        // the noncentrality interval behind t = 86 at df = 2 (scipy brentq on nct.cdf): [13.6492, 165.1948];
+        // a normal approximation there (R's pt beyond nc = 37.6) gives 159.6 for the upper end
+        double[] wide = NoncentralT.ncpInterval(86, 2, 0.95);
+        assertThat(wide[0]).isCloseTo(13.649212734503843, within(1e-6));
+        assertThat(wide[1]).isCloseTo(165.19482457490685, within(1e-6));
+    }
+
+    @Test
+    void powerComesFromTheNoncentralT() {
+        // The issue's case: a paired t test with 12 pairs detects g_z = 0.81 with 72% probability, not 80%
+        // (scipy: nct.sf(t_.975,11, 0.81 sqrt 12) + nct.cdf(-t_.975, ...) = 0.72422); the normal approximation said 80%
+        assertThat(NoncentralT.power(0.81 * Math.sqrt(12), 11, 0.05)).isCloseTo(0.7242229233334654, within(1e-9));
+        // Cohen (1988), Table 2.4.1: two groups of 64, d = 0.5, two-sided 0.05 -> power 0.80 (scipy: 0.80146)
+        assertThat(NoncentralT.power(0.5 * Math.sqrt(64 * 64 / 128.0), 126, 0.05)).isCloseTo(0.8014595579222541, within(1e-9));
+        // the smallest effect with 80% power (scipy brentq): 12 pairs 0.88865; 12 + 12 people 1.19681; 3 pairs 3.26404
+        assertThat(NoncentralT.detectableEffect(11, Math.sqrt(12), 0.05, 0.8)).isCloseTo(0.8886542652934869, within(1e-8));
+        assertThat(NoncentralT.detectableEffect(22, Math.sqrt(6), 0.05, 0.8)).isCloseTo(1.1968119137532303, within(1e-8));
+        assertThat(NoncentralT.detectableEffect(2, Math.sqrt(3), 0.05, 0.8)).isCloseTo(3.2640435496995703, within(1e-8));
+    }
+
+    @Test
+    void effectSizeIntervalsInvertTheNoncentralT() {
+        // paired A - B: t = 3.8103, df 11; scipy brentq on nct.cdf(t, 11, nc) = 0.975 / 0.025: nc in [1.24577, 6.27130];
+        // g_z's interval is that over sqrt(12), times J(11)
+        TestResult paired = tests.paired(A, B);
+        double j = EffectSizes.hedgesCorrection(11);
+        assertThat(paired.gInterval().low()).isCloseTo(1.245765901988048 / Math.sqrt(12) * j, within(1e-9));
+        assertThat(paired.gInterval().high()).isCloseTo(6.2713006518358325 / Math.sqrt(12) * j, within(1e-9));
+        // the t-based interval and the t test agree: p_t < 0.05 and the interval leaves out 0
+        assertThat(paired.pT()).isLessThan(0.05);
+        assertThat(paired.gInterval().excludes(0)).isTrue();
+        // groups C, B: Student's t = 4.2265 (ttest_ind equal_var=True), df 17 -> d in [0.84246, 3.13879] (scipy brentq)
+        TestResult groups = tests.independent(C, B);
+        double j17 = EffectSizes.hedgesCorrection(17);
+        assertThat(groups.gInterval().low()).isCloseTo(0.8424578447953867 * j17, within(1e-8));
+        assertThat(groups.gInterval().high()).isCloseTo(3.1387945897693155 * j17, within(1e-8));
+    }
+
+    @Test
+    void whereTheMethodsDisagreeTheResultSaysSo() {
+        // six positive differences, one of them large: the sign-flip test gives its smallest p, 2/64 = 0.031, but the
+        // large one widens the SD, and the paired t's p is 0.0546 (scipy ttest_1samp): the t-based interval includes 0
+        TestResult skewed = tests.paired(new double[]{1, 1.1, 0.9, 5, 0.95, 1.05}, new double[6]);
+        assertThat(skewed.pPermutation()).isEqualTo(2.0 / 64);
+        assertThat(skewed.pT()).isCloseTo(0.05464634041559693, within(1e-9));
+        assertThat(skewed.differenceInterval().excludes(0)).isTrue();
+        assertThat(skewed.gInterval().excludes(0)).isFalse();
+        assertThat(skewed.disagreement(0.05)).contains("t-based interval of g includes 0", "go by the permutation test");
+        // eleven small decreases and one large increase: the mean says up (p_t = 0.53), the ranks say down
+        // (scipy.stats.wilcoxon: W = 12, p = 0.0342)
+        TestResult split = tests.paired(new double[]{-0.1, -0.12, -0.2, -0.15, -0.11, -0.13, -0.14, -0.16, -0.17, -0.18,
+                -0.19, 5.0}, new double[12]);
+        assertThat(split.difference()).isPositive();
+        assertThat(split.r()).isNegative();
+        assertThat(split.pRank()).isCloseTo(0.0341796875, within(1e-12));
+        assertThat(split.disagreement(0.05)).contains("rank-biserial r points the other way");
+        assertThat(tests.paired(A, B).disagreement(0.05)).isEmpty();
     }
 
     @Test
@@ -143,23 +292,6 @@ class StatisticsTest {
         double[] interval = Bootstrap.percentileInterval(new double[]{Double.NaN, 10, 2, 3, 4, 1, Double.POSITIVE_INFINITY}, 0.95);
         assertThat(interval[0]).isCloseTo(1.1, within(1e-12));
         assertThat(interval[1]).isCloseTo(9.4, within(1e-12));
-    }
-
-    @Test
-    void bcaIntervalMatchesScipyOnScipysOwnResamples() throws Exception {
-        // scipy's bootstrap distribution of d_z (resource file) goes in; scipy's BCa interval must come out
-        List<String> lines;
-        try (var in = StatisticsTest.class.getResourceAsStream("scipy-bca-dz.txt")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
-        }
-        String[] expected = lines.get(0).split(" ");
-        double[] resampled = lines.stream().skip(1).mapToDouble(Double::parseDouble).toArray();
-        assertThat(resampled).hasSize(199);
-        double[] d = new double[A.length];
-        for (int i = 0; i < d.length; i++) d[i] = A[i] - B[i];
-        double[] interval = Bootstrap.bcaInterval(resampled, EffectSizes.dz(d), Bootstrap.jackknife(d, EffectSizes::dz), 0.95);
-        assertThat(interval[0]).isCloseTo(Double.parseDouble(expected[0]), within(1e-9));
-        assertThat(interval[1]).isCloseTo(Double.parseDouble(expected[1]), within(1e-9));
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.facsflow.study.compare;
 
 import org.facsflow.study.Design;
 import org.facsflow.study.metrics.GroupCurve;
+import org.facsflow.study.metrics.MetricKey;
 import org.facsflow.study.metrics.MetricSettings;
+import org.facsflow.study.metrics.Signals;
 import org.facsflow.study.metrics.VideoSummary;
 import org.facsflow.study.stats.StatsSettings;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,13 +30,21 @@ import java.util.Set;
  * @param leftOut       a line per recording or participant left out, with the reason
  * @param metricSettings thresholds behind the metrics
  * @param statsSettings  resampling settings
- * @param summary       the plain-language summary, one paragraph per entry
+ * @param provenance    version, date, and whether the data were simulated
+ * @param summary       the plain-language summary, one paragraph per entry, the verdict first
  */
 public record ComparisonResult(String a, String b, Design design, List<MetricTest> tests,
                                Map<String, GroupCurve> curvesA, Map<String, GroupCurve> curvesB,
                                double[][] coOccurrenceA, double[][] coOccurrenceB, List<VideoSummary> videos,
                                Set<String> included, List<String> leftOut, MetricSettings metricSettings,
-                               StatsSettings statsSettings, List<String> summary) {
+                               StatsSettings statsSettings, Provenance provenance, List<String> summary) {
+    /**
+     * The measures shown right after the verdict: smiling (AU12 mean), time with positive expression (AU6 and AU12
+     * together), frowning (AU4 mean), and mean valence where measured, else the number of smiles.
+     */
+    static final List<MetricKey> KEY_MEASURES = List.of(MetricKey.of(Signals.AU12, MetricKey.MEAN),
+            new MetricKey(MetricKey.POSITIVE_PAIR, MetricKey.POSITIVE_SECONDS), MetricKey.of(Signals.AU4, MetricKey.MEAN),
+            MetricKey.of(Signals.VALENCE, MetricKey.MEAN), MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES));
 
     /** Participants in a and in b that the tests used (for paired designs, the pairs). */
     public int participants(String condition) {
@@ -43,5 +54,13 @@ public record ComparisonResult(String a, String b, Design design, List<MetricTes
 
     public long significantCount() {
         return tests.stream().filter(t -> t.significant(statsSettings.fdr())).count();
+    }
+
+    /** The 3-4 key measures, in the order of {@link #KEY_MEASURES}: four of them, valence or else smiles last. */
+    public List<MetricTest> keyMeasures() {
+        List<MetricTest> out = new ArrayList<>();
+        for (MetricKey key : KEY_MEASURES)
+            tests.stream().filter(t -> t.key().equals(key)).findFirst().ifPresent(out::add);
+        return out.subList(0, Math.min(4, out.size()));
     }
 }

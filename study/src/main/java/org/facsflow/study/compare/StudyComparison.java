@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
  *       Within-subject, a participant counts only with usable recordings of both conditions (pairs); a metric a
  *       participant lacks (e.g. valence) drops that pair, or that value, from that metric's test only.</li>
  *   <li>Primary test: a permutation test of the mean difference (sign-flip for paired data, label shuffle for
- *       independent groups); t and rank tests are reported beside it. Their p-values are corrected
+ *       independent groups), with the interval of the difference that inverts it; t and rank tests are reported
+ *       beside it (see {@link org.facsflow.study.stats.TestResult}). Its p-values are corrected
  *       (Benjamini-Hochberg) over the tested family: mean and peak of every AU, time with positive expression, smile
  *       episodes and, when measured, mean valence. Time to peak and presence are descriptive only.</li>
+ *   <li>Simulated recordings anywhere in the two conditions mark the whole result simulated ({@link Provenance}).</li>
  *   <li>Group curves of every signal on the common grid, cut to the shortest analysed window.</li>
  * </ul>
  */
@@ -56,9 +58,11 @@ public final class StudyComparison {
 
         List<String> leftOut = new ArrayList<>();
         List<Recording> stored = new ArrayList<>();
+        boolean simulated = false;
         for (StudyData.StoredVideo v : study.videos()) {
             Recording r = v.recording();
             if (!r.condition().equals(a) && !r.condition().equals(b)) continue;
+            simulated |= v.simulated();
             if (v.complete()) stored.add(r);
             else leftOut.add(r.participant() + " " + r.condition() + ": extraction failed (" + v.reason() + ")");
         }
@@ -87,7 +91,7 @@ public final class StudyComparison {
         boolean valence = usable.stream().anyMatch(v -> !Double.isNaN(v.metric(MetricKey.of(Signals.VALENCE, MetricKey.MEAN))));
         ComparisonResult result = new ComparisonResult(a, b, design, tests, curves(inA, length, valence),
                 curves(inB, length, valence), meanCoOccurrence(inA), meanCoOccurrence(inB), videos, included, leftOut,
-                metrics.settings(), settings, List.of());
+                metrics.settings(), settings, Provenance.now(simulated), List.of());
         return withSummary(result, PlainSummary.of(result));
     }
 
@@ -169,6 +173,7 @@ public final class StudyComparison {
 
     private static ComparisonResult withSummary(ComparisonResult r, List<String> summary) {
         return new ComparisonResult(r.a(), r.b(), r.design(), r.tests(), r.curvesA(), r.curvesB(), r.coOccurrenceA(),
-                r.coOccurrenceB(), r.videos(), r.included(), r.leftOut(), r.metricSettings(), r.statsSettings(), summary);
+                r.coOccurrenceB(), r.videos(), r.included(), r.leftOut(), r.metricSettings(), r.statsSettings(),
+                r.provenance(), summary);
     }
 }

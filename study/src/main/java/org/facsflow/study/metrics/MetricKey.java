@@ -27,9 +27,12 @@ public record MetricKey(String signal, String statistic) {
         return new MetricKey(Signals.name(signal), statistic);
     }
 
-    /** "AU12 mean". */
+    /** "AU12 Lip Corner Puller, mean": the signal's FACS name beside its code, for tables and charts. */
     public String label() {
-        return signal + " " + statistic;
+        if (signal.equals(POSITIVE_PAIR)) return POSITIVE_PAIR + " positive expression, seconds";
+        int s = Signals.index(signal);
+        String what = s < 0 ? signal : Signals.title(s);
+        return what + ", " + statistic.replace('_', ' ');
     }
 
     /** Words for a summary, e.g. "mean intensity of AU12 (Lip Corner Puller, smiling)". */
@@ -42,6 +45,34 @@ public record MetricKey(String signal, String statistic) {
             case TIME_TO_PEAK -> "time to peak " + what();
             case PRESENCE -> "share of time with " + signal + " present";
             default -> label();
+        };
+    }
+
+    /**
+     * What people showed, for a verdict a non-specialist reads: "smiling (AU12 Lip Corner Puller)", "frowning
+     * (AU4 Brow Lowerer)", else the AU's FACS name ("AU9 Nose Wrinkler"); the summary metrics by what they count.
+     */
+    public String response() {
+        if (signal.equals(POSITIVE_PAIR)) return "positive expression (AU6 and AU12 together)";
+        int s = Signals.index(signal);
+        if (s == Signals.VALENCE) return "positive valence (how positive rather than negative faces looked)";
+        if (statistic.equals(SMILE_EPISODES)) return "separate smiles (AU12 episodes)";
+        String gloss = s == Signals.AU12 ? "smiling" : s == Signals.AU6 ? "cheek raising" : s == Signals.AU4 ? "frowning" : null;
+        String title = s < 0 ? signal : Signals.title(s);
+        return gloss == null ? title : gloss + " (" + title + ")";
+    }
+
+    /**
+     * The unit a difference of this metric is counted in, after the number: " points on the 0-5 intensity scale",
+     * " s", " smiles", " on the -1 to 1 scale".
+     */
+    public String unit() {
+        return switch (statistic) {
+            case POSITIVE_SECONDS, TIME_TO_PEAK -> " s";
+            case SMILE_EPISODES -> " smiles";
+            case PRESENCE -> " of the time";
+            default -> Signals.index(signal) == Signals.VALENCE ? " on the -1 to 1 valence scale"
+                    : " points on the 0-5 intensity scale";
         };
     }
 

@@ -120,8 +120,7 @@ public final class VideoSeries {
         }
 
         private boolean inWindow(double videoTime) {
-            double t = videoTime - recording.onsetSeconds();
-            return t >= 0 && (Double.isNaN(recording.durationSeconds()) || t <= recording.durationSeconds());
+            return videoTime >= recording.onsetSeconds() && videoTime <= recording.endSeconds();
         }
     }
 }

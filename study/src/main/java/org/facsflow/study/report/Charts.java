@@ -44,8 +44,12 @@ final class Charts {
         return g.getSVGElement(id);
     }
 
-    /** Both conditions' mean time course of one signal, each with its bootstrap band. */
-    static JFreeChart curves(String signal, String a, GroupCurve ca, String b, GroupCurve cb, int confidencePercent) {
+    /**
+     * Both conditions' mean time course of one signal, each with its bootstrap band; {@code prefix} goes before the
+     * title (e.g. "SIMULATED: ").
+     */
+    static JFreeChart curves(String prefix, String signal, String a, GroupCurve ca, String b, GroupCurve cb,
+                             int confidencePercent) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(series(a, ca));
         data.addSeries(series(b, cb));
@@ -61,7 +65,7 @@ final class Charts {
         y.setAutoRangeIncludesZero(index != Signals.VALENCE);
         XYPlot plot = new XYPlot(data, new NumberAxis("seconds from stimulus onset"), y, renderer);
         style(plot);
-        JFreeChart chart = new JFreeChart(Signals.title(index) + ": mean and " + confidencePercent + "% bootstrap band",
+        JFreeChart chart = new JFreeChart(prefix + Signals.title(index) + ": mean and " + confidencePercent + "% bootstrap band",
                 TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
@@ -75,15 +79,19 @@ final class Charts {
         return s;
     }
 
-    /** One row per metric: the effect (Hedges' g) with its interval, FDR survivors in colour. */
-    static JFreeChart forest(List<String> labels, double[] g, double[] low, double[] high, boolean[] significant,
-                             String effect) {
-        XIntervalSeries sig = new XIntervalSeries("q < FDR level"), other = new XIntervalSeries("not significant");
+    /**
+     * One row per metric: a difference with its interval (a point alone where the interval is unbounded), FDR
+     * survivors in colour; {@code axis} names the difference, {@code title} the chart.
+     */
+    static JFreeChart forest(List<String> labels, double[] difference, double[] low, double[] high,
+                             boolean[] significant, String axis, String title) {
+        XIntervalSeries sig = new XIntervalSeries("survives FDR correction"), other = new XIntervalSeries("not significant");
         int n = labels.size();
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(g[i])) continue;
-            double lo = Double.isNaN(low[i]) ? g[i] : low[i], hi = Double.isNaN(high[i]) ? g[i] : high[i];
-            (significant[i] ? sig : other).add(g[i], lo, hi, n - 1 - i);
+            if (Double.isNaN(difference[i])) continue;
+            boolean bounded = Double.isFinite(low[i]) && Double.isFinite(high[i]);
+            (significant[i] ? sig : other).add(difference[i], bounded ? low[i] : difference[i],
+                    bounded ? high[i] : difference[i], n - 1 - i);
         }
         XIntervalSeriesCollection data = new XIntervalSeriesCollection();
         data.addSeries(sig);
@@ -100,16 +108,16 @@ final class Charts {
         for (int i = 0; i < n; i++) reversed[n - 1 - i] = labels.get(i);
         SymbolAxis rows = new SymbolAxis(null, reversed);
         rows.setGridBandsVisible(false);
-        XYPlot plot = new XYPlot(data, new NumberAxis(effect + " (A minus B) with bootstrap interval"), rows, renderer);
+        XYPlot plot = new XYPlot(data, new NumberAxis(axis), rows, renderer);
         plot.addDomainMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
         style(plot);
-        JFreeChart chart = new JFreeChart("Effect sizes", TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
     /** Share of frames in which each pair of AUs is present together, as a heatmap coloured from 0 to {@code upper}. */
-    static JFreeChart coOccurrence(String condition, double[][] share, double upper) {
+    static JFreeChart coOccurrence(String prefix, String condition, double[][] share, double upper) {
         int n = share.length;
         double[] x = new double[n * n], y = new double[n * n], z = new double[n * n];
         for (int i = 0; i < n; i++)
@@ -139,7 +147,7 @@ final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart(condition + ": AU co-occurrence (share of frames)", TITLE, plot, false);
+        JFreeChart chart = new JFreeChart(prefix + condition + ": AU co-occurrence (share of frames)", TITLE, plot, false);
         PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis("share"));
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);

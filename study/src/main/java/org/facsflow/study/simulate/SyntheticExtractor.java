@@ -21,12 +21,14 @@ import java.util.function.Consumer;
  *   <li>valence = tanh(0.6 (AU12 + 0.5 AU6 - 0.8 AU4 - 0.3)) plus noise;</li>
  *   <li>face loss: runs of about 10 frames reported as {@link AuFrame#noFace}.</li>
  * </ul>
+ * As the {@link VideoExtractor} contract asks, it makes no frame after the recording's stimulus end and reports
+ * its progress per frame. The simulated time courses do not depend on that end.
  */
 public final class SyntheticExtractor implements VideoExtractor {
     private static final double NOISE = 0.12;
 
     @Override
-    public void extract(Recording recording, Consumer<AuFrame> sink) throws IOException {
+    public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
         SyntheticRecording spec = SyntheticRecording.read(recording.video());
         SplittableRandom traits = new SplittableRandom(spec.participantSeed());
         SplittableRandom random = new SplittableRandom(spec.recordingSeed());
@@ -60,9 +62,12 @@ public final class SyntheticExtractor implements VideoExtractor {
                         0.5 + 1.5 * random.nextDouble(), spec.fps());
         }
 
+        progress.length(spec.seconds());
         int lostFor = 0;
         for (int f = 0; f < frames; f++) {
             double t = f / spec.fps();
+            if (t > recording.endSeconds()) break;
+            progress.decoded(f + 1, t);
             if (lostFor == 0 && random.nextDouble() < spec.faceLoss() / 10) lostFor = 5 + random.nextInt(11);
             if (lostFor > 0) {
                 lostFor--;
@@ -81,6 +86,11 @@ public final class SyntheticExtractor implements VideoExtractor {
     @Override
     public String description() {
         return "facsflow synthetic AU simulation (not a measurement)";
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
     }
 
     private static int index(int auNumber) {

@@ -1,9 +1,10 @@
 package org.facsflow.study.stats;
 
 /**
- * Resampling and error-rate settings of a comparison. Defaults: 10,000 permutations; 2,000 bootstrap resamples;
- * seed 20240229 (every test starts its own generator from it, so a result does not depend on which other metrics
- * were tested); FDR level 0.05; 95% intervals.
+ * Resampling and error-rate settings of a comparison. Defaults: 10,000 permutations (or every rearrangement, when
+ * there are no more); 2,000 bootstrap resamples for the group curves' bands; seed 20240229 (every test starts its
+ * own generator from it, so a result does not depend on which other metrics were tested); FDR level 0.05; 95%
+ * intervals.
  */
 public record StatsSettings(int permutations, int bootstrapResamples, long seed, double fdr, double confidence) {
     public static final StatsSettings DEFAULT = new StatsSettings(10_000, 2_000, 20240229L, 0.05, 0.95);
