@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * answer, but about a face the coder could not read).
  */
 public final class FaceLine {
+    /** What is said of a face whose AUs could not be measured, here and in {@code summarize}. */
+    public static final String NOT_MEASURABLE = "AUs not measurable (face turned too far, covered or unclear)";
+
     private FaceLine() {
     }
 
@@ -25,7 +28,7 @@ public final class FaceLine {
         AuFrame aus = face.aus();
         List<ActionUnit> measured = aus == null ? List.of()
                 : ActionUnit.CODED.stream().filter(shown).filter(au -> !Float.isNaN(aus.intensity(au))).toList();
-        if (measured.isEmpty()) return line.append(" AUs not measurable (face turned too far, covered or unclear)").toString();
+        if (measured.isEmpty()) return line.append(" ").append(NOT_MEASURABLE).toString();
         List<ActionUnit> present = measured.stream().filter(aus::present)
                 .sorted(Comparator.comparingDouble(au -> -aus.intensity(au))).limit(4).toList();
         line.append(present.isEmpty() ? " no AU present" : "");

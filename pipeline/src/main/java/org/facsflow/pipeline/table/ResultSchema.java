@@ -114,6 +114,16 @@ public final class ResultSchema {
         return code(au.number()) + "_c";
     }
 
+    /** A one-sided AU's intensity on the subject's own left: AU12_L_r, ... */
+    public static String left(ActionUnit au) {
+        return code(au.number()) + "_L_r";
+    }
+
+    /** A one-sided AU's intensity on the subject's own right: AU12_R_r, ... */
+    public static String right(ActionUnit au) {
+        return code(au.number()) + "_R_r";
+    }
+
     /** The fused probability column of an emotion, e.g. emo_happiness. */
     public static String emotion(Emotion e) {
         return EMOTION_PREFIX + e.label();
@@ -237,9 +247,9 @@ public final class ResultSchema {
         List<ActionUnit> sided = ActionUnit.CODED.stream().filter(ActionUnit::unilateral).toList();
         List<Column> c = new ArrayList<>();
         for (ActionUnit au : sided) {
-            c.add(new Column(code(au.number()) + "_L_r", ColumnType.NUMBER, "0-5", 2, ColumnGroup.AU_SIDES,
+            c.add(new Column(left(au), ColumnType.NUMBER, "0-5", 2, ColumnGroup.AU_SIDES,
                     au.code() + " on the subject's own left"));
-            c.add(new Column(code(au.number()) + "_R_r", ColumnType.NUMBER, "0-5", 2, ColumnGroup.AU_SIDES,
+            c.add(new Column(right(au), ColumnType.NUMBER, "0-5", 2, ColumnGroup.AU_SIDES,
                     au.code() + " on the subject's own right"));
         }
         return aus(c, (f, out) -> {
