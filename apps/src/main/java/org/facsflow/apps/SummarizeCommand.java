@@ -4,8 +4,12 @@ import org.facsflow.affect.AffectTimeline;
 import org.facsflow.affect.AuIntensities;
 import org.facsflow.affect.Emotion;
 import org.facsflow.affect.events.AuEvent;
+import org.facsflow.affect.circumplex.CircumplexTrack;
+import org.facsflow.affect.plot.AuBarChart;
+import org.facsflow.affect.plot.CircumplexPlot;
 import org.facsflow.affect.plot.TimelinePlot;
 import org.facsflow.affect.smile.SmileEpisode;
+import org.facsflow.apps.output.FaceLine;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.IntensityScale;
 import org.facsflow.facs.TextTable;
@@ -29,17 +33,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * {@code facsflow summarize}: what an analysis CSV says about each face, in a few lines: mean and peak AU
- * intensities, dominant emotions over time, valence/arousal, smile episodes; and a timeline plot per face beside
- * the CSV.
+ * intensities, dominant emotions over time, valence/arousal, smile episodes; and beside the CSV a plot per face (a
+ * timeline of small multiples for a video, a bar chart for a still image) and the circumplex of all faces. Frames
+ * whose AUs could not be measured (a face turned too far or covered) name no emotion and count in no emotion or
+ * valence figure, as in {@code analyze}'s one line per face; a face never measurable says only that.
  */
 @Command(name = "summarize", sortOptions = false,
         description = {"Summarize an analysis CSV in OpenFace's layout (AUxx_r columns; facsflow's emo_*, valence and "
                 + "arousal columns when present), per face: mean and peak AU intensities and how often each AU is "
                 + "present, dominant emotions over time, valence/arousal, smile episodes (AU12 with AU6 coupling, "
-                + "frames of fast head motion skipped). Writes a PNG timeline of AUs and valence per face beside the CSV.",
+                + "frames of fast head motion skipped). Writes beside the CSV a PNG per face (a video: one small panel "
+                + "per AU over time, then valence and arousal; a still image: a bar per AU) and the faces' circumplex.",
                 "Exit status: 0 summarized; 1 the CSV could not be read or a plot not written; 3 no tracked face in it."})
 final class SummarizeCommand implements Callable<Integer> {
     /** A dominant emotion must last this long (seconds) to be listed as a segment of its own. */
@@ -49,17 +57,24 @@ final class SummarizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CSV", description = "The analysis CSV (plain or .gz).")
     Path csvFile;
 
-    @Option(names = "--no-plot", description = "Do not write the timeline PNGs.")
+    @Option(names = "--no-plot", description = "Do not write the PNGs.")
     boolean noPlot;
 
-    /** More AUs than this make the timeline unreadable: it shows the ones with the highest mean intensity. */
-    private static final int MAX_PLOTTED_AUS = 8;
+    /** A timeline panel per AU: beyond this many it shows the ones with the highest mean intensity. */
+    private static final int MAX_PLOTTED_AUS = 12;
 
     /**
-     * One face's rows in file order, with their times: the successfully tracked ones ({@code rows}) and, for the
-     * episode detection, every row including failed ones ({@code all}), which end an open episode.
+     * One face's rows in file order, with their times: the successfully tracked ones ({@code rows}), whether each
+     * has an AU measured ({@code measured}; every row when the file has no AU columns), and, for the episode
+     * detection, every row including failed ones ({@code all}), which end an open episode.
      */
-    private record Face(int id, List<OpenFaceRow> rows, double[] times, List<OpenFaceRow> all, double[] allTimes) {
+    private record Face(int id, List<OpenFaceRow> rows, double[] times, boolean[] measured, List<OpenFaceRow> all,
+                        double[] allTimes) {
+        int measuredCount() {
+            int n = 0;
+            for (boolean m : measured) if (m) n++;
+            return n;
+        }
     }
 
     @Override
@@ -75,43 +90,66 @@ final class SummarizeCommand implements Callable<Integer> {
             err.println("facsflow summarize: " + e.getMessage());
             return 1;
         }
-        List<Face> faces = faces(csv);
+        List<ActionUnit> aus = ActionUnit.CODED.stream().filter(au -> csv.hasColumn(ResultSchema.intensity(au))).toList();
+        List<Face> faces = faces(csv, aus);
         if (faces.isEmpty()) {
             err.println("facsflow summarize: " + csvFile + ": no successfully tracked face (every row has success 0)");
             return 3;
         }
-        List<ActionUnit> aus = ActionUnit.CODED.stream().filter(au -> csv.hasColumn(ResultSchema.intensity(au))).toList();
         boolean emotions = Emotion.CLASSIFIED.stream().allMatch(e -> csv.hasColumn(ResultSchema.emotion(e)));
-        boolean timed = csv.hasColumn("timestamp");
-        out.printf("%s: %d face(s)%s%n", csvFile, faces.size(), aus.isEmpty() ? ", no AU columns (AUxx_r)" : "");
+        boolean timed = csv.hasColumn(ResultSchema.TIMESTAMP);
+        boolean still = csv.rows().stream().map(r -> r.key().frame()).distinct().count() == 1;
+        out.printf("%s: %d face(s)%s%s%n", csvFile, faces.size(), still ? " in a still image" : "",
+                aus.isEmpty() ? ", no AU columns (AUxx_r)" : "");
         for (Face face : faces) {
-            out.printf("%nface %d: %d frame(s)%s%n", face.id(), face.rows().size(), timed && face.rows().size() > 1
-                    ? String.format(Locale.ROOT, ", %.2f-%.2f s", face.times()[0], face.times()[face.times().length - 1]) : "");
+            int measured = face.measuredCount();
+            out.printf("%nface %d: %d frame(s)%s%s%n", face.id(), face.rows().size(), timed && face.rows().size() > 1
+                    ? String.format(Locale.ROOT, ", %.2f-%.2f s", face.times()[0], face.times()[face.times().length - 1]) : "",
+                    measured < face.rows().size() && measured > 0 ? ", AUs measurable in " + measured
+                            + " (emotions and valence/arousal from those only)" : "");
+            if (measured == 0) {
+                out.println("  " + FaceLine.NOT_MEASURABLE + (face.rows().size() > 1 ? " in every frame" : ""));
+                continue;
+            }
             if (!aus.isEmpty()) out.print(auTable(face, aus));
             if (emotions) printEmotions(face, out);
             printCircumplex(face, csv, out);
-            if (!aus.isEmpty()) printEpisodes(face, csv, out);
+            if (!aus.isEmpty() && !still) printEpisodes(face, csv, out);
             if (!noPlot) {
                 try {
-                    Path png = plot(face, aus, csv);
-                    out.println("  timeline: " + png);
+                    out.println(still ? "  AU chart: " + barChart(face, aus) : "  timeline: " + timeline(face, aus, csv));
                 } catch (IOException e) {
-                    err.println("facsflow summarize: cannot write the timeline of face " + face.id() + ": " + e.getMessage());
+                    err.println("facsflow summarize: cannot write the plot of face " + face.id() + ": " + e.getMessage());
                     return 1;
                 }
+            }
+        }
+        if (!noPlot && csv.hasColumn(ResultSchema.VALENCE) && csv.hasColumn(ResultSchema.AROUSAL)) {
+            try {
+                out.println();
+                out.println("circumplex: " + circumplex(faces));
+            } catch (IOException e) {
+                err.println("facsflow summarize: cannot write the circumplex: " + e.getMessage());
+                return 1;
             }
         }
         return 0;
     }
 
     /** Faces with at least one successfully tracked row, by id. */
-    private static List<Face> faces(OpenFaceCsv csv) {
+    private static List<Face> faces(OpenFaceCsv csv, List<ActionUnit> aus) {
         Map<Integer, List<OpenFaceRow>> byFace = new TreeMap<>();
         for (OpenFaceRow row : csv.rows()) byFace.computeIfAbsent(row.key().face(), f -> new ArrayList<>()).add(row);
         List<Face> faces = new ArrayList<>();
         for (Map.Entry<Integer, List<OpenFaceRow>> e : byFace.entrySet()) {
             List<OpenFaceRow> tracked = e.getValue().stream().filter(OpenFaceRow::success).toList();
-            if (!tracked.isEmpty()) faces.add(new Face(e.getKey(), tracked, times(tracked), e.getValue(), times(e.getValue())));
+            if (tracked.isEmpty()) continue;
+            boolean[] measured = new boolean[tracked.size()];
+            for (int i = 0; i < measured.length; i++) {
+                OpenFaceRow row = tracked.get(i);
+                measured[i] = aus.isEmpty() || aus.stream().anyMatch(au -> !Double.isNaN(row.value(ResultSchema.intensity(au))));
+            }
+            faces.add(new Face(e.getKey(), tracked, times(tracked), measured, e.getValue(), times(e.getValue())));
         }
         return faces;
     }
@@ -126,8 +164,11 @@ final class SummarizeCommand implements Callable<Integer> {
         return times;
     }
 
+    /** Per AU its mean, peak and share of frames present; for a face seen once (a still) its intensity and letter. */
     private static String auTable(Face face, List<ActionUnit> aus) {
-        TextTable table = new TextTable("AU", "name", "mean", "peak", "present").alignRight(2, 3, 4);
+        boolean once = face.rows().size() == 1;
+        TextTable table = once ? new TextTable("AU", "name", "intensity", "letter").alignRight(2)
+                : new TextTable("AU", "name", "mean", "peak", "present").alignRight(2, 3, 4);
         for (ActionUnit au : aus) {
             double sum = 0, peak = Double.NaN;
             int n = 0, present = 0;
@@ -139,19 +180,25 @@ final class SummarizeCommand implements Callable<Integer> {
                 if (IntensityScale.isPresent(v)) present++;
                 if (!(v <= peak)) peak = v;
             }
-            table.add(au.code(), au.name(), fixed(n == 0 ? Double.NaN : sum / n, 2), fixed(peak, 2),
+            if (once) table.add(au.code(), au.name(), fixed(peak, 2),
+                    IntensityScale.letter((float) peak).map(Enum::name).orElse(""));
+            else table.add(au.code(), au.name(), fixed(n == 0 ? Double.NaN : sum / n, 2), fixed(peak, 2),
                     n == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100.0 * present / n));
         }
         return indent(table.format());
     }
 
-    /** Share of frames each label tops the fused probabilities, and the segments of the dominant label over time. */
+    /**
+     * Share of the measured frames each label tops the fused probabilities, and the segments of the dominant label
+     * over time (frames whose AUs could not be measured are "unmeasured").
+     */
     private static void printEmotions(Face face, PrintStream out) {
-        int n = face.rows().size();
+        int n = face.rows().size(), measured = face.measuredCount();
         Emotion[] top = new Emotion[n];
         Map<Emotion, double[]> stats = new LinkedHashMap<>(); // top count, probability sum
         for (Emotion e : Emotion.CLASSIFIED) stats.put(e, new double[2]);
         for (int i = 0; i < n; i++) {
+            if (!face.measured()[i]) continue;
             double best = -1;
             for (Emotion e : Emotion.CLASSIFIED) {
                 double p = face.rows().get(i).value(ResultSchema.emotion(e));
@@ -164,10 +211,16 @@ final class SummarizeCommand implements Callable<Integer> {
             }
             if (top[i] != null) stats.get(top[i])[0]++;
         }
-        TextTable table = new TextTable("emotion", "dominant", "mean p").alignRight(1, 2);
-        stats.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
-                .forEach(e -> table.add(e.getKey().label(), String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue()[0] / n),
-                        fixed(e.getValue()[1] / n, 3)));
+        // Seen once, a face has probabilities, not shares of frames.
+        TextTable table = n == 1 ? new TextTable("emotion", "p").alignRight(1)
+                : new TextTable("emotion", "dominant", "mean p").alignRight(1, 2);
+        stats.entrySet().stream().sorted((a, b) -> n == 1 ? Double.compare(b.getValue()[1], a.getValue()[1])
+                        : Double.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> {
+                    if (n == 1) table.add(e.getKey().label(), fixed(e.getValue()[1], 3));
+                    else table.add(e.getKey().label(), String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue()[0] / measured),
+                            fixed(e.getValue()[1] / measured, 3));
+                });
         out.print(indent(table.format()));
         if (n > 1) out.println("  dominant over time: " + segments(face.times(), top));
     }
@@ -217,10 +270,11 @@ final class SummarizeCommand implements Callable<Integer> {
     private static void printCircumplex(Face face, OpenFaceCsv csv, PrintStream out) {
         for (String column : List.of(ResultSchema.VALENCE, ResultSchema.AROUSAL)) {
             if (!csv.hasColumn(column)) continue;
-            double[] v = face.rows().stream().mapToDouble(r -> r.value(column)).filter(x -> !Double.isNaN(x)).toArray();
-            if (v.length == 0) continue;
-            out.printf(Locale.ROOT, "  %s: mean %.2f, min %.2f, max %.2f%n", column, Arrays.stream(v).average().orElseThrow(),
-                    Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow());
+            double[] v = Arrays.stream(column(face, column)).filter(x -> !Double.isNaN(x)).toArray();
+            if (v.length == 1) out.printf(Locale.ROOT, "  %s: %.2f%n", column, v[0]);
+            else if (v.length > 1) out.printf(Locale.ROOT, "  %s: mean %.2f, min %.2f, max %.2f%n", column,
+                    Arrays.stream(v).average().orElseThrow(), Arrays.stream(v).min().orElseThrow(),
+                    Arrays.stream(v).max().orElseThrow());
         }
     }
 
@@ -254,49 +308,87 @@ final class SummarizeCommand implements Callable<Integer> {
         if (!events.isEmpty()) out.println("  AU events: " + events.toString().replaceAll("[{}]", ""));
     }
 
-    /** The row's intensities in the order of ActionUnit.CODED; AUs without a column are NaN (unmeasured). */
+    /**
+     * The row's intensities in the order of ActionUnit.CODED, with the subject's left and right of the one-sided AUs
+     * (which the smiles' symmetry needs); AUs or sides without a column are NaN (unmeasured).
+     */
     private static AuIntensities intensities(OpenFaceRow row) {
-        float[] v = new float[ActionUnit.CODED.size()];
-        for (int i = 0; i < v.length; i++) v[i] = (float) row.value(ResultSchema.intensity(ActionUnit.CODED.get(i)));
-        return new AuIntensities(v);
+        int n = ActionUnit.CODED.size();
+        float[] both = new float[n], left = new float[n], right = new float[n];
+        for (int i = 0; i < n; i++) {
+            ActionUnit au = ActionUnit.CODED.get(i);
+            both[i] = (float) row.value(ResultSchema.intensity(au));
+            left[i] = au.unilateral() ? (float) row.value(ResultSchema.left(au)) : Float.NaN;
+            right[i] = au.unilateral() ? (float) row.value(ResultSchema.right(au)) : Float.NaN;
+        }
+        return new AuIntensities(both, left, right);
     }
 
     /**
-     * {@code <csv name>_timeline_face<N>.png} beside the CSV: the AUs present at least once (at most
-     * {@link #MAX_PLOTTED_AUS}, those of highest mean intensity), and valence/arousal.
+     * {@code <csv name>_timeline_face<N>.png} beside the CSV: a panel for each AU present at least once (at most
+     * {@link #MAX_PLOTTED_AUS}, those of highest mean intensity), in FACS order, and valence/arousal.
      */
-    private Path plot(Face face, List<ActionUnit> aus, OpenFaceCsv csv) throws IOException {
-        Map<ActionUnit, float[]> present = new LinkedHashMap<>();
+    private String timeline(Face face, List<ActionUnit> aus, OpenFaceCsv csv) throws IOException {
         Map<ActionUnit, Double> means = new LinkedHashMap<>();
         for (ActionUnit au : aus) {
-            float[] v = column(face, ResultSchema.intensity(au));
-            double sum = 0;
-            boolean on = false;
-            for (float x : v) {
-                on |= IntensityScale.isPresent(x);
-                if (!Float.isNaN(x)) sum += x;
-            }
-            if (!on) continue;
-            present.put(au, v);
-            means.put(au, sum / v.length);
+            double[] v = column(face, ResultSchema.intensity(au));
+            if (Arrays.stream(v).anyMatch(IntensityScale::isPresent))
+                means.put(au, Arrays.stream(v).filter(x -> !Double.isNaN(x)).average().orElse(0));
         }
-        List<ActionUnit> shown = present.keySet().stream()
-                .sorted((a, b) -> Double.compare(means.get(b), means.get(a))).limit(MAX_PLOTTED_AUS).toList();
-        Map<String, float[]> auSeries = new LinkedHashMap<>();
-        for (ActionUnit au : aus) if (shown.contains(au)) auSeries.put(au.code(), present.get(au));
+        List<ActionUnit> shown = means.keySet().stream().sorted((a, b) -> Double.compare(means.get(b), means.get(a)))
+                .limit(MAX_PLOTTED_AUS).toList();
+        Map<ActionUnit, float[]> panels = new LinkedHashMap<>();
+        for (ActionUnit au : aus) if (shown.contains(au)) panels.put(au, floats(column(face, ResultSchema.intensity(au))));
         Map<String, float[]> affects = new LinkedHashMap<>();
         for (String column : List.of(ResultSchema.VALENCE, ResultSchema.AROUSAL))
-            if (csv.hasColumn(column)) affects.put(column, column(face, column));
-        String name = csvFile.getFileName().toString().replaceFirst("(\\.csv)?(\\.gz)?$", "");
-        Path png = csvFile.toAbsolutePath().resolveSibling(name + "_timeline_face" + face.id() + ".png");
-        TimelinePlot.write(png, name + ", face " + face.id(), face.times(), auSeries, affects);
+            if (csv.hasColumn(column)) affects.put(column, floats(column(face, column)));
+        Path png = sibling("_timeline_face" + face.id() + ".png");
+        TimelinePlot.write(png, name() + ", face " + face.id(), face.times(), panels, affects);
+        String left = means.size() > shown.size() ? "; " + (means.size() - shown.size()) + " more present, not drawn" : "";
+        return png + (panels.isEmpty() ? " (no AU present)" : " (AUs present at least once: "
+                + panels.keySet().stream().map(ActionUnit::code).collect(Collectors.joining(", ")) + left + ")");
+    }
+
+    /** {@code <csv name>_aus_face<N>.png} beside the CSV: a still's face, a bar per AU. */
+    private Path barChart(Face face, List<ActionUnit> aus) throws IOException {
+        Map<ActionUnit, Float> values = new LinkedHashMap<>();
+        for (ActionUnit au : aus) values.put(au, (float) face.rows().get(0).value(ResultSchema.intensity(au)));
+        Path png = sibling("_aus_face" + face.id() + ".png");
+        AuBarChart.write(png, name() + ", face " + face.id(), values);
         return png;
     }
 
-    private static float[] column(Face face, String column) {
-        float[] v = new float[face.rows().size()];
-        for (int i = 0; i < v.length; i++) v[i] = (float) face.rows().get(i).value(column);
+    /** {@code <csv name>_circumplex.png} beside the CSV: every face's valence and arousal where its AUs were measured. */
+    private Path circumplex(List<Face> faces) throws IOException {
+        List<CircumplexTrack> tracks = new ArrayList<>();
+        for (Face face : faces)
+            tracks.add(new CircumplexTrack(face.id(), face.times(), floats(column(face, ResultSchema.VALENCE)),
+                    floats(column(face, ResultSchema.AROUSAL))));
+        Path png = sibling("_circumplex.png");
+        CircumplexPlot.write(png, name(), tracks);
+        return png;
+    }
+
+    /** The CSV's name without .csv or .gz. */
+    private String name() {
+        return csvFile.getFileName().toString().replaceFirst("(\\.csv)?(\\.gz)?$", "");
+    }
+
+    private Path sibling(String suffix) {
+        return csvFile.toAbsolutePath().resolveSibling(name() + suffix);
+    }
+
+    /** A column over the face's tracked rows; NaN where the row's AUs could not be measured. */
+    private static double[] column(Face face, String column) {
+        double[] v = new double[face.rows().size()];
+        for (int i = 0; i < v.length; i++) v[i] = face.measured()[i] ? face.rows().get(i).value(column) : Double.NaN;
         return v;
+    }
+
+    private static float[] floats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
     }
 
     private static String fixed(double v, int decimals) {
