@@ -2,6 +2,7 @@ package org.facsflow.apps.live;
 
 import org.facsflow.affect.AffectFrame;
 import org.facsflow.affect.Emotion;
+import org.facsflow.affect.plot.AuLabels;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.IntensityScale;
@@ -12,6 +13,7 @@ import javax.swing.JComponent;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -26,20 +28,25 @@ import java.util.function.Supplier;
 
 /**
  * One cell of AU intensity bars per tracked face, labelled with its id, side by side and in rows when they do not fit
- * beside each other: every coded AU on FACS's 0-5 scale, its
- * letter (A-E) where present, and for the AUs FACS scores per side the subject's left (upper half) and right (lower
- * half) as two bars. Bars are coloured by intensity ({@link IntensityColours}); an unmeasurable AU (NaN) has none and
- * reads "n/m". Above the bars: the top emotion with valence (V) and arousal (A), "—" until the affect layer is wired,
- * and the baseline in use. Hovering a row shows the AU's FACS name; the legend at the foot gives the colour scale.
+ * beside each other: every coded AU by code and FACS name on FACS's 0-5 scale, its letter (A-E) where present. The
+ * AUs FACS scores per side get two bars, the subject's left (L) and right (R), each with its own number. Bars are
+ * coloured by intensity ({@link IntensityColours}); an unmeasurable AU or side (NaN) has none and reads "n/m". Above
+ * the bars: the top emotion with valence (V) and arousal (A), "—" until the affect layer is wired, and the baseline in
+ * use. Hovering a row shows the AU's values; the legend at the foot gives the colour scale.
  */
 final class AuPanel extends JComponent {
-    static final int COLUMN_WIDTH = 230, MIN_COLUMN_WIDTH = 160, ROW = 15, HEADER = 52, LEGEND = 64, LABEL = 40,
-            VALUE = 46, MARGIN = 8;
-    /** One face's cell: header, a row per coded AU, a gap. */
-    static final int CELL_HEIGHT = HEADER + ActionUnit.CODED.size() * ROW + 6;
+    static final int COLUMN_WIDTH = 340, MIN_COLUMN_WIDTH = 300, HEADER = 52, LEGEND = 64, MARGIN = 8;
+    /** Row heights: an AU scored on both sides together, a one-sided AU (two bars); a one-sided AU's bars' height. */
+    static final int ROW = 14, SIDED_ROW = 22, SIDE_BAR = 9;
+    /** Column widths: the code, the FACS name, the side's tag (L, R), the number after the bar. */
+    static final int CODE = 42, NAME = 118, TAG = 12, VALUE = 46;
     static final Color BACKGROUND = new Color(30, 30, 34), TROUGH = new Color(58, 58, 64), TEXT = new Color(225, 225, 225),
             DIM = new Color(140, 140, 140);
     private static final List<ActionUnit> AUS = ActionUnit.CODED;
+    /** Each AU's row top within a cell, and past the last the rows' end. */
+    private static final int[] ROW_TOP = rowTops();
+    /** One face's cell: header, a row per coded AU, a gap. */
+    static final int CELL_HEIGHT = ROW_TOP[AUS.size()] + 6;
     /** AUs whose coefficients are hand-set FACS rules, not fitted to reference data: marked with '*'. */
     private static final Set<ActionUnit> EXPERIMENTAL = AUS.stream()
             .filter(au -> !AuModel.standard().isReported(au)).collect(Collectors.toUnmodifiableSet());
@@ -51,6 +58,22 @@ final class AuPanel extends JComponent {
         setOpaque(true);
         setToolTipText(""); // tooltips come from getToolTipText(MouseEvent)
         fit(1, Integer.MAX_VALUE);
+    }
+
+    private static int[] rowTops() {
+        int[] top = new int[AUS.size() + 1];
+        top[0] = HEADER;
+        for (int a = 0; a < AUS.size(); a++) top[a + 1] = top[a] + rowHeight(a);
+        return top;
+    }
+
+    /** The top of AU {@code au}'s row (index in {@link ActionUnit#CODED}) within a face's cell. */
+    static int rowTop(int au) {
+        return ROW_TOP[au];
+    }
+
+    static int rowHeight(int au) {
+        return AUS.get(au).unilateral() ? SIDED_ROW : ROW;
     }
 
     /** Room for {@code faces} cells within {@code maxWidth}: side by side while they fit, then in rows. */
@@ -76,11 +99,23 @@ final class AuPanel extends JComponent {
         return new Point(index % perRow * cellWidth(faces), index / perRow * CELL_HEIGHT);
     }
 
-    /** The trough of AU {@code au}'s bar in face {@code index}'s cell when {@code faces} are shown (panel pixels). */
-    Rectangle barBounds(int index, int faces, int au) {
+    /**
+     * The troughs of AU {@code au}'s bars in face {@code index}'s cell when {@code faces} are shown (panel pixels):
+     * one for an AU scored on both sides together; the subject's left, then right, for a one-sided AU.
+     */
+    List<Rectangle> barBounds(int index, int faces, int au) {
         Point cell = cell(index, faces);
-        return new Rectangle(cell.x + MARGIN + LABEL, cell.y + HEADER + au * ROW + 2,
-                cellWidth(faces) - 2 * MARGIN - LABEL - VALUE, ROW - 4);
+        int x = cell.x + MARGIN + CODE + NAME + TAG, y = cell.y + rowTop(au);
+        int width = cellWidth(faces) - 2 * MARGIN - CODE - NAME - TAG - VALUE;
+        if (!AUS.get(au).unilateral()) return List.of(new Rectangle(x, y + 2, width, ROW - 4));
+        // The two sides 1 px apart, 3 px from the next AU's, so that they read as one AU's pair.
+        return List.of(new Rectangle(x, y + 2, width, SIDE_BAR), new Rectangle(x, y + 3 + SIDE_BAR, width, SIDE_BAR));
+    }
+
+    /** Where AU {@code au}'s code and FACS name are written in face {@code index}'s cell (panel pixels). */
+    Rectangle labelBounds(int index, int faces, int au) {
+        Point cell = cell(index, faces);
+        return new Rectangle(cell.x + MARGIN, cell.y + rowTop(au), CODE + NAME, rowHeight(au));
     }
 
     @Override
@@ -117,26 +152,44 @@ final class AuPanel extends JComponent {
         AuFrame aus = face.aus();
         g.setColor(DIM);
         g.drawString(aus == null ? "baseline —" : "baseline " + aus.baseline().label(), x, cell.y + 46);
+        Font small = getFont().deriveFont(Font.PLAIN, 10f);
         for (int a = 0; a < AUS.size(); a++) {
             ActionUnit au = AUS.get(a);
-            Rectangle bar = barBounds(index, faces, a);
-            float value = aus == null ? Float.NaN : aus.intensity()[a];
-            g.setColor(aus != null && aus.present()[a] ? TEXT : DIM);
-            g.setFont(getFont().deriveFont(aus != null && aus.present()[a] ? Font.BOLD : Font.PLAIN, 11f));
-            g.drawString(EXPERIMENTAL.contains(au) ? au.code() + "*" : au.code(), x, bar.y + bar.height - 1);
-            g.setColor(TROUGH);
-            g.fillRect(bar.x, bar.y, bar.width, bar.height);
-            if (aus == null) continue;
-            if (au.unilateral() && !Float.isNaN(aus.left()[a]) && !Float.isNaN(aus.right()[a])) {
-                int half = bar.height / 2;
-                fill(g, bar.x, bar.y, bar.width, half, aus.left()[a]);
-                fill(g, bar.x, bar.y + bar.height - half, bar.width, half, aus.right()[a]);
-            } else {
+            List<Rectangle> bars = barBounds(index, faces, a);
+            Rectangle label = labelBounds(index, faces, a);
+            boolean present = aus != null && aus.present()[a];
+            // The code and name on the row's middle line (across both bars of a one-sided AU).
+            int baseline = label.y + label.height / 2 + 4;
+            g.setColor(present ? TEXT : DIM);
+            g.setFont(getFont().deriveFont(present ? Font.BOLD : Font.PLAIN, 11f));
+            g.drawString(EXPERIMENTAL.contains(au) ? au.code() + "*" : au.code(), label.x, baseline);
+            g.setFont(small);
+            g.drawString(fitted(au.name(), g.getFontMetrics(), NAME - 4), label.x + CODE, baseline);
+            for (int b = 0; b < bars.size(); b++) {
+                Rectangle bar = bars.get(b);
+                if (au.unilateral()) {
+                    g.setColor(DIM);
+                    g.setFont(small);
+                    g.drawString(b == 0 ? "L" : "R", bar.x - TAG + 2, bar.y + bar.height);
+                }
+                g.setColor(TROUGH);
+                g.fillRect(bar.x, bar.y, bar.width, bar.height);
+                if (aus == null) continue;
+                float value = !au.unilateral() ? aus.intensity()[a] : b == 0 ? aus.left()[a] : aus.right()[a];
                 fill(g, bar.x, bar.y, bar.width, bar.height, value);
+                g.setColor(Float.isNaN(value) ? DIM : TEXT);
+                g.setFont(au.unilateral() ? small : getFont().deriveFont(Font.PLAIN, 11f));
+                g.drawString(valueText(value), bar.x + bar.width + 5, bar.y + bar.height);
             }
-            g.setColor(Float.isNaN(value) ? DIM : TEXT);
-            g.drawString(valueText(value), bar.x + bar.width + 5, bar.y + bar.height - 1);
         }
+    }
+
+    /** {@code text}, cut with an ellipsis where it is wider than {@code width} pixels (a narrow cell). */
+    private static String fitted(String text, FontMetrics metrics, int width) {
+        if (metrics.stringWidth(text) <= width) return text;
+        String cut = text;
+        while (cut.length() > 1 && metrics.stringWidth(cut + "…") > width) cut = cut.substring(0, cut.length() - 1);
+        return cut + "…";
     }
 
     private static void fill(Graphics2D g, int x, int y, int width, int height, float intensity) {
@@ -164,7 +217,7 @@ final class AuPanel extends JComponent {
     }
 
     private void paintLegend(Graphics2D g, int top) {
-        int x = MARGIN + LABEL, width = Math.min(getWidth(), COLUMN_WIDTH) - 2 * MARGIN - LABEL - VALUE;
+        int x = MARGIN + CODE + NAME + TAG, width = Math.min(getWidth(), COLUMN_WIDTH) - 2 * MARGIN - CODE - NAME - TAG - VALUE;
         g.setColor(BACKGROUND);
         g.fillRect(0, top, getWidth(), LEGEND);
         for (int i = 0; i < width; i++) {
@@ -178,7 +231,7 @@ final class AuPanel extends JComponent {
         for (int i = 0; i < marks.length; i++)
             g.drawString(marks[i], x + Math.round(width * i / 5f) - 3, top + 23);
         g.drawString("V valence, A arousal (-1 to +1)", MARGIN, top + 36);
-        g.drawString("two bars: subject's left (upper), right (lower)", MARGIN, top + 48);
+        g.drawString("L, R: the subject's own left and right side", MARGIN, top + 48);
         g.drawString("* hand-set FACS rule, not yet validated", MARGIN, top + 60);
     }
 
@@ -189,13 +242,15 @@ final class AuPanel extends JComponent {
         List<FaceResult> faces = frame == null ? List.of() : frame.faces();
         int n = Math.max(1, faces.size());
         int index = event.getY() / CELL_HEIGHT * perRow(n) + Math.min(perRow(n) - 1, event.getX() / cellWidth(n));
-        int y = event.getY() % CELL_HEIGHT - HEADER;
-        if (y < 0 || y / ROW >= AUS.size() || index >= n) return null;
-        return describe(AUS.get(y / ROW), index < faces.size() ? faces.get(index).aus() : null, y / ROW);
+        int y = event.getY() % CELL_HEIGHT;
+        for (int a = 0; a < AUS.size() && index < n; a++)
+            if (y >= rowTop(a) && y < rowTop(a) + rowHeight(a))
+                return describe(AUS.get(a), index < faces.size() ? faces.get(index).aus() : null, a);
+        return null;
     }
 
     static String describe(ActionUnit au, AuFrame aus, int index) {
-        StringBuilder s = new StringBuilder(au.code()).append(' ').append(au.name());
+        StringBuilder s = new StringBuilder(AuLabels.of(au));
         if (aus == null) return s.toString();
         float v = aus.intensity()[index];
         s.append(": ").append(valueText(v));

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -151,20 +152,38 @@ public final class LiveWindowScenario {
             seen.setProperty("face" + c + ".box", rect(new Rectangle((int) Math.round(onPanel.getX() + video.x),
                     (int) Math.round(onPanel.getY() + video.y), (int) Math.round(onPanel.getWidth()),
                     (int) Math.round(onPanel.getHeight()))));
-            // The strongest AU scored on both sides together (one bar, not two half bars).
+            // The strongest AU scored on both sides together (one bar, not a one-sided AU's two).
             int top = -1;
             for (int a = 0; a < ActionUnit.CODED.size(); a++) {
                 float v = face.aus().intensity()[a];
                 boolean halves = ActionUnit.CODED.get(a).unilateral() && !Float.isNaN(face.aus().left()[a]);
                 if (!halves && !Float.isNaN(v) && (top < 0 || v > face.aus().intensity()[top])) top = a;
             }
-            if (top < 0) continue;
-            int au = top, columns = frame.faces().size(), column = c;
-            Rectangle bar = onEdt(() -> window.bars().barBounds(column, columns, au));
-            bar.translate(bars.x, bars.y);
-            seen.setProperty("face" + c + ".topAu", ActionUnit.CODED.get(top).code());
-            seen.setProperty("face" + c + ".topIntensity", Float.toString(face.aus().intensity()[top]));
-            seen.setProperty("face" + c + ".topBar", rect(bar));
+            int columns = frame.faces().size(), column = c;
+            if (top >= 0) {
+                int au = top;
+                Rectangle bar = onEdt(() -> window.bars().barBounds(column, columns, au).get(0));
+                bar.translate(bars.x, bars.y);
+                seen.setProperty("face" + c + ".topAu", ActionUnit.CODED.get(top).code());
+                seen.setProperty("face" + c + ".topIntensity", Float.toString(face.aus().intensity()[top]));
+                seen.setProperty("face" + c + ".topBar", rect(bar));
+            }
+            // The one-sided AU strongest on either side: its two bars and their values.
+            int sided = -1;
+            for (int a = 0; a < ActionUnit.CODED.size(); a++) {
+                float l = face.aus().left()[a], r = face.aus().right()[a];
+                if (!ActionUnit.CODED.get(a).unilateral() || Float.isNaN(l) || Float.isNaN(r)) continue;
+                if (sided < 0 || Math.max(l, r) > Math.max(face.aus().left()[sided], face.aus().right()[sided])) sided = a;
+            }
+            if (sided < 0) continue;
+            int au = sided;
+            List<Rectangle> sides = onEdt(() -> window.bars().barBounds(column, columns, au));
+            for (Rectangle r : sides) r.translate(bars.x, bars.y);
+            seen.setProperty("face" + c + ".sidedAu", ActionUnit.CODED.get(sided).code());
+            seen.setProperty("face" + c + ".left", Float.toString(face.aus().left()[sided]));
+            seen.setProperty("face" + c + ".right", Float.toString(face.aus().right()[sided]));
+            seen.setProperty("face" + c + ".leftBar", rect(sides.get(0)));
+            seen.setProperty("face" + c + ".rightBar", rect(sides.get(1)));
         }
         seen.setProperty("faceIds", ids.toString());
     }

@@ -101,16 +101,41 @@ class LiveWindowTest {
         if (length >= 3) assertThat(distance(new Color(screen.getRGB(trough.x + length / 2, y)), expected)).isLessThan(12);
         if (length + 2 < trough.width)
             assertThat(distance(new Color(screen.getRGB(trough.x + length + 2, y)), AuPanel.TROUGH)).isLessThan(12);
-        // Every coded AU has its row: trough (or a bar at full length) at the end of each of the 25 rows.
+        // Every coded AU has its row: trough (or a bar at full length) at the end of each of the 25 rows' (first) bar.
         int rows = 0;
         for (int r = 0; r < 25; r++) {
-            Color c = new Color(screen.getRGB(trough.x + trough.width - 1, bars.y + AuPanel.HEADER + r * AuPanel.ROW + AuPanel.ROW / 2));
+            Color c = new Color(screen.getRGB(trough.x + trough.width - 1, bars.y + AuPanel.rowTop(r) + 5));
             if (distance(c, AuPanel.TROUGH) < 12 || saturated(c)) rows++;
         }
         assertThat(rows).isEqualTo(25);
         // The b key hides them.
         assertThat(keys.getProperty("barsVisibleAfterB")).isEqualTo("false");
         assertThat(keys.getProperty("barsVisibleAfterBB")).isEqualTo("true");
+    }
+
+    @Test
+    void aOneSidedAuShowsTheSubjectsLeftAndRightAsTwoBarsEachWithItsNumberAndEveryAuItsName() throws IOException {
+        BufferedImage screen = ImageIO.read(out.resolve("paused-68.png").toFile());
+        assertThat(keys.getProperty("face0.sidedAu")).as("a one-sided AU measured on both sides").isNotNull();
+        Rectangle left = rect(keys.getProperty("face0.leftBar")), right = rect(keys.getProperty("face0.rightBar"));
+        assertThat(left.height).as("bar height").isGreaterThanOrEqualTo(8);
+        assertThat(right.height).isGreaterThanOrEqualTo(8);
+        assertThat(right.y).as("right below left, apart").isGreaterThan(left.y + left.height);
+        assertBar(screen, left, Float.parseFloat(keys.getProperty("face0.left")));
+        assertBar(screen, right, Float.parseFloat(keys.getProperty("face0.right")));
+        // A number after each bar, and each bar tagged with its side.
+        for (Rectangle bar : List.of(left, right)) {
+            assertThat(text(screen, new Rectangle(bar.x + bar.width + 2, bar.y - 1, AuPanel.VALUE - 2, bar.height + 2)))
+                    .as("the number after the bar at y %d", bar.y).isGreaterThan(10);
+            assertThat(text(screen, new Rectangle(bar.x - AuPanel.TAG, bar.y, AuPanel.TAG, bar.height))).as("L or R").isGreaterThan(3);
+        }
+        // Each AU's FACS name beside its code, in every row of the face's cell.
+        Rectangle bars = rect(keys.getProperty("bars"));
+        for (int r = 0; r < 25; r++) {
+            Rectangle name = new Rectangle(bars.x + AuPanel.MARGIN + AuPanel.CODE, bars.y + AuPanel.rowTop(r), AuPanel.NAME,
+                    AuPanel.rowHeight(r));
+            assertThat(text(screen, name)).as("the name in row %d", r).isGreaterThan(40);
+        }
     }
 
     @Test
@@ -291,6 +316,28 @@ class LiveWindowTest {
         for (int y = area.y; y < area.y + area.height; y++)
             for (int x = area.x; x < area.x + area.width; x++)
                 if (a.getRGB(x, y) != b.getRGB(x, y)) n++;
+        return n;
+    }
+
+    /** A bar {@code intensity / 5} of its trough long in that intensity's colour, then the trough. */
+    private static void assertBar(BufferedImage screen, Rectangle trough, float intensity) {
+        int length = Math.round(trough.width * Math.min(5, intensity) / 5), y = trough.y + trough.height / 2;
+        if (length >= 3)
+            assertThat(distance(new Color(screen.getRGB(trough.x + length / 2, y)), IntensityColours.of(intensity)))
+                    .as("bar colour at %.2f", intensity).isLessThan(12);
+        if (length + 2 < trough.width)
+            assertThat(distance(new Color(screen.getRGB(trough.x + length + 2, y)), AuPanel.TROUGH)).isLessThan(12);
+    }
+
+    /** Pixels of the panel's text (light or dim grey, anti-aliased edges included). */
+    private static int text(BufferedImage screen, Rectangle area) {
+        int n = 0;
+        for (int y = area.y; y < area.y + area.height; y++)
+            for (int x = area.x; x < area.x + area.width; x++) {
+                Color c = new Color(screen.getRGB(x, y));
+                if (!saturated(c) && Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue())) - Math.min(c.getRed(),
+                        Math.min(c.getGreen(), c.getBlue())) < 16 && c.getRed() > AuPanel.BACKGROUND.getRed() + 40) n++;
+            }
         return n;
     }
 
