@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.facsflow.apps.live.PanelPixels.distance;
 
 /**
  * The AU bars painted off screen (the test JVM is headless) for one face with known values: each AU named beside
@@ -117,17 +118,8 @@ class AuPanelTest {
         return new Rectangle(bar.x + bar.width + 2, bar.y - 1, AuPanel.VALUE - 2, bar.height + 2);
     }
 
-    /** Pixels of text (light or dim grey, anti-aliased edges included) on the panel's background. */
     private static int textPixels(Rectangle area) {
-        int n = 0;
-        for (int y = area.y; y < area.y + area.height; y++)
-            for (int x = area.x; x < area.x + area.width; x++) {
-                Color c = colour(x, y);
-                boolean grey = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()))
-                        - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue())) < 16;
-                if (grey && c.getRed() > AuPanel.BACKGROUND.getRed() + 40) n++;
-            }
-        return n;
+        return PanelPixels.text(image, area);
     }
 
     private static int[] pixels(Rectangle area) {
@@ -136,10 +128,5 @@ class AuPanelTest {
 
     private static Color colour(int x, int y) {
         return new Color(image.getRGB(x, y));
-    }
-
-    private static double distance(Color a, Color b) {
-        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
-                + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.facsflow.apps.live.PanelPixels.distance;
 
 /**
  * The live window as a user meets it, on a real X display: an Xvfb of its own when none is set (Debian package
@@ -94,13 +95,7 @@ class LiveWindowTest {
         assertThat(bars.x).as("bar panel beside the frame").isGreaterThanOrEqualTo(video.x + video.width);
         // The strongest AU's bar: intensity / 5 of the trough, in that intensity's colour, then the trough.
         Rectangle trough = rect(keys.getProperty("face0.topBar"));
-        float intensity = Float.parseFloat(keys.getProperty("face0.topIntensity"));
-        int length = Math.round(trough.width * Math.min(5, intensity) / 5);
-        int y = trough.y + trough.height / 2;
-        Color expected = IntensityColours.of(intensity);
-        if (length >= 3) assertThat(distance(new Color(screen.getRGB(trough.x + length / 2, y)), expected)).isLessThan(12);
-        if (length + 2 < trough.width)
-            assertThat(distance(new Color(screen.getRGB(trough.x + length + 2, y)), AuPanel.TROUGH)).isLessThan(12);
+        assertBar(screen, trough, Float.parseFloat(keys.getProperty("face0.topIntensity")));
         // Every coded AU has its row: trough (or a bar at full length) at the end of each of the 25 rows' (first) bar.
         int rows = 0;
         for (int r = 0; r < 25; r++) {
@@ -125,16 +120,16 @@ class LiveWindowTest {
         assertBar(screen, right, Float.parseFloat(keys.getProperty("face0.right")));
         // A number after each bar, and each bar tagged with its side.
         for (Rectangle bar : List.of(left, right)) {
-            assertThat(text(screen, new Rectangle(bar.x + bar.width + 2, bar.y - 1, AuPanel.VALUE - 2, bar.height + 2)))
+            assertThat(PanelPixels.text(screen, new Rectangle(bar.x + bar.width + 2, bar.y - 1, AuPanel.VALUE - 2, bar.height + 2)))
                     .as("the number after the bar at y %d", bar.y).isGreaterThan(10);
-            assertThat(text(screen, new Rectangle(bar.x - AuPanel.TAG, bar.y, AuPanel.TAG, bar.height))).as("L or R").isGreaterThan(3);
+            assertThat(PanelPixels.text(screen, new Rectangle(bar.x - AuPanel.TAG, bar.y, AuPanel.TAG, bar.height))).as("L or R").isGreaterThan(3);
         }
         // Each AU's FACS name beside its code, in every row of the face's cell.
         Rectangle bars = rect(keys.getProperty("bars"));
         for (int r = 0; r < 25; r++) {
             Rectangle name = new Rectangle(bars.x + AuPanel.MARGIN + AuPanel.CODE, bars.y + AuPanel.rowTop(r), AuPanel.NAME,
                     AuPanel.rowHeight(r));
-            assertThat(text(screen, name)).as("the name in row %d", r).isGreaterThan(40);
+            assertThat(PanelPixels.text(screen, name)).as("the name in row %d", r).isGreaterThan(40);
         }
     }
 
@@ -329,25 +324,7 @@ class LiveWindowTest {
             assertThat(distance(new Color(screen.getRGB(trough.x + length + 2, y)), AuPanel.TROUGH)).isLessThan(12);
     }
 
-    /** Pixels of the panel's text (light or dim grey, anti-aliased edges included). */
-    private static int text(BufferedImage screen, Rectangle area) {
-        int n = 0;
-        for (int y = area.y; y < area.y + area.height; y++)
-            for (int x = area.x; x < area.x + area.width; x++) {
-                Color c = new Color(screen.getRGB(x, y));
-                if (!saturated(c) && Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue())) - Math.min(c.getRed(),
-                        Math.min(c.getGreen(), c.getBlue())) < 16 && c.getRed() > AuPanel.BACKGROUND.getRed() + 40) n++;
-            }
-        return n;
-    }
-
     private static boolean saturated(Color c) {
         return Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue())) - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue())) > 60;
     }
-
-    private static double distance(Color a, Color b) {
-        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
-                + Math.pow(a.getBlue() - b.getBlue(), 2));
-    }
-
 }
