@@ -331,19 +331,20 @@ final class SummarizeCommand implements Callable<Integer> {
     private String timeline(Face face, List<ActionUnit> aus, OpenFaceCsv csv) throws IOException {
         Map<ActionUnit, Double> means = new LinkedHashMap<>();
         for (ActionUnit au : aus) {
-            double[] v = column(face, ResultSchema.intensity(au));
+            double[] v = timelineColumn(face, ResultSchema.intensity(au));
             if (Arrays.stream(v).anyMatch(IntensityScale::isPresent))
                 means.put(au, Arrays.stream(v).filter(x -> !Double.isNaN(x)).average().orElse(0));
         }
         List<ActionUnit> shown = means.keySet().stream().sorted((a, b) -> Double.compare(means.get(b), means.get(a)))
                 .limit(MAX_PLOTTED_AUS).toList();
         Map<ActionUnit, float[]> panels = new LinkedHashMap<>();
-        for (ActionUnit au : aus) if (shown.contains(au)) panels.put(au, floats(column(face, ResultSchema.intensity(au))));
+        for (ActionUnit au : aus)
+            if (shown.contains(au)) panels.put(au, floats(timelineColumn(face, ResultSchema.intensity(au))));
         Map<String, float[]> affects = new LinkedHashMap<>();
         for (String column : List.of(ResultSchema.VALENCE, ResultSchema.AROUSAL))
-            if (csv.hasColumn(column)) affects.put(column, floats(column(face, column)));
+            if (csv.hasColumn(column)) affects.put(column, floats(timelineColumn(face, column)));
         Path png = sibling("_timeline_face" + face.id() + ".png");
-        TimelinePlot.write(png, name() + ", face " + face.id(), face.times(), panels, affects);
+        TimelinePlot.write(png, name() + ", face " + face.id(), face.allTimes(), panels, affects);
         String left = means.size() > shown.size() ? "; " + (means.size() - shown.size()) + " more present, not drawn" : "";
         return png + (panels.isEmpty() ? " (no AU present)" : " (AUs present at least once: "
                 + panels.keySet().stream().map(ActionUnit::code).collect(Collectors.joining(", ")) + left + ")");
@@ -382,6 +383,19 @@ final class SummarizeCommand implements Callable<Integer> {
     private static double[] column(Face face, String column) {
         double[] v = new double[face.rows().size()];
         for (int i = 0; i < v.length; i++) v[i] = face.measured()[i] ? face.rows().get(i).value(column) : Double.NaN;
+        return v;
+    }
+
+    /**
+     * A column over every row of the face, those where it was not found included, so that a timeline breaks where the
+     * face was lost instead of drawing a line across: NaN where not found or its AUs not measurable.
+     */
+    private static double[] timelineColumn(Face face, String column) {
+        double[] v = new double[face.all().size()];
+        for (int i = 0, tracked = 0; i < v.length; i++) {
+            OpenFaceRow row = face.all().get(i);
+            v[i] = row.success() && face.measured()[tracked++] ? row.value(column) : Double.NaN;
+        }
         return v;
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,7 +115,49 @@ class SummarizeCommandTest {
         assertThat(total).isBetween(99, 101);
     }
 
+    @Test
+    void theTimelineBreaksWhereTheFaceWasLost(@TempDir Path dir) throws IOException {
+        // Frames 31-50 of the video: the face tracked but not found (success 0, nothing measured), as analyze writes them.
+        List<String> lines = Files.readAllLines(analysed.resolve("single_face.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int frame = header.indexOf("frame"), success = header.indexOf("success");
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            int f = Integer.parseInt(cells[frame]);
+            if (f > 30 && f <= 50) {
+                cells[success] = "0";
+                for (int i = success + 1; i < cells.length; i++) cells[i] = "";
+            }
+            out.add(String.join(",", cells));
+        }
+        Path csv = Files.write(dir.resolve("lost.csv"), out);
+
+        CliRun run = CliRun.of("summarize", csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("face 0: 52 frame(s)");
+        // Columns of the image with an AU line in them: from the first frame's to the last's, broken for the 20 lost
+        // frames (21 of the 71 frame intervals, about 0.3 of the axis), not bridged by a straight line.
+        BufferedImage timeline = ImageIO.read(dir.resolve("lost_timeline_face0.png").toFile());
+        boolean[] drawn = new boolean[timeline.getWidth()];
+        for (int x = 0; x < drawn.length; x++)
+            for (int y = 0; y < timeline.getHeight() && !drawn[x]; y++)
+                drawn[x] = aLine(new Color(timeline.getRGB(x, y)));
+        int first = 0, last = drawn.length - 1, gap = 0, blank = 0;
+        while (!drawn[first]) first++;
+        while (!drawn[last]) last--;
+        for (int x = first; x <= last; x++) gap = Math.max(gap, blank = drawn[x] ? 0 : blank + 1);
+        assertThat((double) gap / (last - first)).as("the longest break in the lines").isBetween(0.25, 0.4);
+    }
+
     // ---- helpers
+
+    /** A pixel of an AU line: its blue, or that blue at least half over white (the lines are anti-aliased). */
+    private static boolean aLine(Color c) {
+        Color blue = TimelinePlot.AU_COLOUR;
+        return c.getBlue() - c.getRed() > (blue.getBlue() - blue.getRed()) / 2 && c.getGreen() < c.getBlue();
+    }
 
     /**
      * A copy of {@code csv} with every AU cell (AUxx_r, _c, _L_r, _R_r, _letter) emptied in the rows whose face id

@@ -30,7 +30,8 @@ public final class TimelinePlot {
     public static final int WIDTH = 1200;
     /** Pixels of one AU's panel, of the valence/arousal panel, and of the title, time axis and legend together. */
     static final int AU_PANEL = 78, AFFECT_PANEL = 170, FRAME = 130;
-    static final Color AU_COLOUR = new Color(31, 119, 180);
+    /** The AU lines' colour (matplotlib's tab10 blue). */
+    public static final Color AU_COLOUR = new Color(31, 119, 180);
     /** Valence and arousal (matplotlib's tab10 orange and green): apart from the AUs' blue and from each other. */
     static final Color[] AFFECT_COLOURS = {new Color(255, 127, 14), new Color(44, 160, 44)};
 
