@@ -63,9 +63,9 @@ class LiveWindowTest {
         BufferedImage screen = ImageIO.read(out.resolve("paused-68.png").toFile());
         Rectangle box = rect(keys.getProperty("face0.box"));
         assertThat(box.width).as("face box on screen").isGreaterThan(60);
-        // The box outline: its colour along the four edges.
-        assertThat(count(screen, box, BOX, 40) - count(screen, shrink(box, 4), BOX, 40))
-                .as("box-coloured pixels on the box edge").isGreaterThan(box.width + box.height);
+        // The box outline: its colour along the four edges (at most 3 px off them: the 1.5 px stroke is scaled and
+        // anti-aliased, so how many of its pixels are pure depends on where the box falls between pixels).
+        assertThat(edgeCoverage(screen, box)).as("share of the box edge drawn in the box colour").isGreaterThan(0.9);
         // The 68 points (and the green pose axis) are drawn inside it, and hardly anywhere else in the frame.
         int inside = count(screen, box, POINTS, 60);
         int everywhere = count(screen, rect(keys.getProperty("video")), POINTS, 60);
@@ -293,10 +293,6 @@ class LiveWindowTest {
         return new Rectangle(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3]));
     }
 
-    private static Rectangle shrink(Rectangle r, int by) {
-        return new Rectangle(r.x + by, r.y + by, r.width - 2 * by, r.height - 2 * by);
-    }
-
     private static int count(BufferedImage image, Rectangle area, Color colour, int tolerance) {
         Rectangle a = area.intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
         int n = 0;
@@ -312,6 +308,22 @@ class LiveWindowTest {
             for (int x = area.x; x < area.x + area.width; x++)
                 if (a.getRGB(x, y) != b.getRGB(x, y)) n++;
         return n;
+    }
+
+    /** The share of positions along the box's four edges with a box-coloured pixel within 3 px across the edge. */
+    private static double edgeCoverage(BufferedImage screen, Rectangle box) {
+        int positions = 0, drawn = 0;
+        for (int i = 4; i < box.width - 4; i++)
+            for (int edgeY : new int[]{box.y, box.y + box.height}) {
+                positions++;
+                if (count(screen, new Rectangle(box.x + i, edgeY - 3, 1, 7), BOX, 60) > 0) drawn++;
+            }
+        for (int i = 4; i < box.height - 4; i++)
+            for (int edgeX : new int[]{box.x, box.x + box.width}) {
+                positions++;
+                if (count(screen, new Rectangle(edgeX - 3, box.y + i, 7, 1), BOX, 60) > 0) drawn++;
+            }
+        return (double) drawn / positions;
     }
 
     /** A bar {@code intensity / 5} of its trough long in that intensity's colour, then the trough. */
