@@ -7,7 +7,6 @@ import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.StillImages;
 import org.facsflow.models.AssetStore;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * What the face tests read: models and faces prepared at set-up ({@code ./facsflow test} runs set-up first, so a
  * missing one fails the test with the message saying what to run), and the development media and OpenFace reference
- * outputs in {@code shared/} beside the checkout (skipped when absent; CI has them).
+ * outputs in {@code shared/} beside the checkout (a test fails when they are absent; CI has them).
  */
 public final class TestAssets {
     private static FaceAnalyzer analyzer;
@@ -50,9 +49,10 @@ public final class TestAssets {
         return StillImages.read(store().require(asset));
     }
 
-    /** A file in shared/ (found from the working directory upwards). */
+    /** A file in shared/ (found from the working directory upwards); the test fails, loudly, without it. */
     public static Path shared(String relative) {
-        return SharedFolder.find(relative).orElseGet(() -> Assumptions.abort("shared/" + relative + " not found"));
+        return SharedFolder.find(relative).orElseThrow(() -> new AssertionError("shared/" + relative + " not found: "
+                + "these tests read the development media in the shared/ folder beside the checkout"));
     }
 
     /** The successful rows of an OpenFace reference CSV (gzip, plain commas) as column name to value. */
