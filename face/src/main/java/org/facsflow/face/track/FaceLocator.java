@@ -60,8 +60,12 @@ final class FaceLocator {
     private static final int SIGNATURE_EVERY = 5, SIGNATURE_SAMPLES = 100;
     private static final int MAX_REMEMBERED = 64;
 
-    /** One face's place in one frame, and whether its measurement includes an occlusion check. */
-    record Located(int id, FaceMesh mesh, float confidence, boolean fresh, boolean checkOcclusion) {
+    /**
+     * One face's place in one frame, and whether its measurement includes an occlusion check.
+     *
+     * @param faceScore the mesh model's face probability at the face's place (of the failed read, for a lost face)
+     */
+    record Located(int id, FaceMesh mesh, float faceScore, boolean fresh, boolean checkOcclusion) {
         boolean found() {
             return mesh != null;
         }
