@@ -79,8 +79,8 @@ class ConfidenceCalibration {
             for (float amount : amounts) {
                 float dx = kind.equals("moved out") ? Math.round(amount * 1.2f * width) : 0;
                 RgbImage image = switch (kind) {
-                    case "moved out" -> shift(frame, (int) dx);
-                    case "blurred" -> blur(frame, Math.max(1, Math.round(amount * width / 8)));
+                    case "moved out" -> FaceConfidenceTest.shift(frame, (int) dx);
+                    case "blurred" -> FaceConfidenceTest.blur(frame, Math.max(1, Math.round(amount * width / 8)));
                     case "covered" -> cover(frame, mesh, amount);
                     case "black" -> new RgbImage(frame.width(), frame.height(), new byte[frame.rgb().length]);
                     default -> frame;
@@ -225,42 +225,10 @@ class ConfidenceCalibration {
         return rows;
     }
 
-    static RgbImage shift(RgbImage f, int dx) {
-        int w = f.width(), h = f.height();
-        byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
-            int sx = x - dx;
-            if (sx < 0 || sx >= w) continue;
-            System.arraycopy(f.rgb(), (y * w + sx) * 3, out, (y * w + x) * 3, 3);
-        }
-        return new RgbImage(w, h, out);
-    }
-
-    static RgbImage blur(RgbImage f, int r) {
-        int w = f.width(), h = f.height();
-        byte[] a = f.rgb(), tmp = new byte[a.length], out = new byte[a.length];
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) for (int c = 0; c < 3; c++) {
-            int s = 0, n = 0;
-            for (int k = -r; k <= r; k++) { int xx = x + k; if (xx < 0 || xx >= w) continue; s += a[(y * w + xx) * 3 + c] & 255; n++; }
-            tmp[(y * w + x) * 3 + c] = (byte) (s / n);
-        }
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) for (int c = 0; c < 3; c++) {
-            int s = 0, n = 0;
-            for (int k = -r; k <= r; k++) { int yy = y + k; if (yy < 0 || yy >= h) continue; s += tmp[(yy * w + x) * 3 + c] & 255; n++; }
-            out[(y * w + x) * 3 + c] = (byte) (s / n);
-        }
-        return new RgbImage(w, h, out);
-    }
-
-    static RgbImage cover(RgbImage f, FaceMesh m, float amount) {
-        FaceBox b = FaceAnalyzer.box(m.points());
-        int w = f.width(), h = f.height();
-        byte[] out = f.rgb().clone();
-        int y0 = Math.round(b.y() + b.height() * (1 - amount));
-        for (int y = Math.max(0, y0); y < Math.min(h, Math.round(b.y() + b.height())); y++)
-            for (int x = Math.max(0, Math.round(b.x())); x < Math.min(w, Math.round(b.x() + b.width())); x++) {
-                out[(y * w + x) * 3] = (byte) 200; out[(y * w + x) * 3 + 1] = (byte) 160; out[(y * w + x) * 3 + 2] = (byte) 140;
-            }
-        return new RgbImage(w, h, out);
+    /** The lower {@code amount} of the mesh's box covered with skin colour. */
+    static RgbImage cover(RgbImage frame, FaceMesh mesh, float amount) {
+        FaceBox b = FaceAnalyzer.box(mesh.points());
+        return FaceConfidenceTest.cover(frame, Math.round(b.x()), Math.round(b.y() + b.height() * (1 - amount)),
+                Math.round(b.x() + b.width()), Math.round(b.y() + b.height()));
     }
 }

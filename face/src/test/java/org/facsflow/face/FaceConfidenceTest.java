@@ -121,34 +121,40 @@ class FaceConfidenceTest {
     /** A box blur of the given radius, horizontal then vertical. */
     static RgbImage blur(RgbImage frame, int r) {
         int w = frame.width(), h = frame.height();
-        byte[] in = frame.rgb(), across = new byte[in.length], out = new byte[in.length];
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                for (int c = 0; c < 3; c++) {
-                    int sum = 0, n = 0;
-                    for (int k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++, n++) sum += in[(y * w + k) * 3 + c] & 0xff;
-                    across[(y * w + x) * 3 + c] = (byte) (sum / n);
-                }
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                for (int c = 0; c < 3; c++) {
-                    int sum = 0, n = 0;
-                    for (int k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++, n++) sum += across[(k * w + x) * 3 + c] & 0xff;
-                    out[(y * w + x) * 3 + c] = (byte) (sum / n);
-                }
+        byte[] across = blurLines(frame.rgb(), r, w, h, 3, 3 * w), out = blurLines(across, r, h, w, 3 * w, 3);
         return new RgbImage(w, h, out, frame.timestampSeconds());
     }
 
-    /** Skin colour over this man's face from just below the eyes down (y from 160 px, x 200-440 px). */
+    /** Averages each of {@code lines} lines of {@code length} pixels over +-r pixels along it (steps in bytes). */
+    private static byte[] blurLines(byte[] in, int r, int length, int lines, int along, int across) {
+        byte[] out = new byte[in.length];
+        for (int line = 0; line < lines; line++)
+            for (int i = 0; i < length; i++)
+                for (int c = 0; c < 3; c++) {
+                    int sum = 0, n = 0;
+                    for (int k = Math.max(0, i - r); k <= Math.min(length - 1, i + r); k++, n++)
+                        sum += in[line * across + k * along + c] & 0xff;
+                    out[line * across + i * along + c] = (byte) (sum / n);
+                }
+        return out;
+    }
+
+    /** Skin colour over this man's face from just below the eyes down. */
     static RgbImage coverLowerFace(RgbImage frame) {
+        return cover(frame, 200, 160, 440, frame.height());
+    }
+
+    /** Skin colour over the box [x0, x1) x [y0, y1), clipped to the picture. */
+    static RgbImage cover(RgbImage frame, int x0, int y0, int x1, int y1) {
+        int w = frame.width();
         byte[] out = frame.rgb().clone();
-        for (int y = 160; y < frame.height(); y++)
-            for (int x = 200; x < 440; x++) {
-                int p = (y * frame.width() + x) * 3;
+        for (int y = Math.max(0, y0); y < Math.min(frame.height(), y1); y++)
+            for (int x = Math.max(0, x0); x < Math.min(w, x1); x++) {
+                int p = (y * w + x) * 3;
                 out[p] = (byte) 200;
                 out[p + 1] = (byte) 160;
                 out[p + 2] = (byte) 140;
             }
-        return new RgbImage(frame.width(), frame.height(), out, frame.timestampSeconds());
+        return new RgbImage(w, frame.height(), out, frame.timestampSeconds());
     }
 }
