@@ -101,7 +101,7 @@ final class Batch {
                 continue;
             }
             try (Stream<Path> listing = Files.list(path)) {
-                List<String> media = listing.filter(p -> StillImages.isImage(p) || VIDEO_EXTENSIONS.contains(extension(p)))
+                List<String> media = listing.filter(p -> StillImages.hasImageExtension(p) || VIDEO_EXTENSIONS.contains(extension(p)))
                         .sorted().map(Path::toString).toList();
                 if (media.isEmpty()) fail(input + ": folder has no image or video files");
                 expanded.addAll(media);
