@@ -1,5 +1,6 @@
 package org.facsflow.apps;
 
+import org.facsflow.media.InputFiles;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.StillImages;
 
@@ -90,12 +91,18 @@ final class Batch {
 
     /**
      * Folders become their image and video files in name order (a folder with neither is a failure); anything else
-     * stays as given.
+     * stays as given, but for a name this system cannot encode, which is reported as that input's failure.
      */
     List<String> expand(List<String> inputs) {
         List<String> expanded = new ArrayList<>();
         for (String input : inputs) {
-            Path path = Path.of(input);
+            Path path;
+            try {
+                path = InputFiles.pathOf(input);
+            } catch (MediaException e) {
+                fail(e.getMessage());
+                continue;
+            }
             if (!Files.isDirectory(path)) {
                 expanded.add(input);
                 continue;
