@@ -4,6 +4,7 @@ import org.hipparchus.stat.descriptive.rank.Percentile;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,14 +28,23 @@ public record Bootstrap(int replicates, double confidence, long seed) {
      * the units drawn (repeats included).
      */
     public double[] interval(int units, ToDoubleFunction<int[]> statistic) {
-        if (units < MIN_UNITS) return new double[]{Double.NaN, Double.NaN};
+        return interval(units, 0, (a, b) -> statistic.applyAsDouble(a));
+    }
+
+    /**
+     * As {@link #interval(int, ToDoubleFunction)} for a statistic of two independent samples (two groups of
+     * people), each resampled within itself; no interval where either has fewer than {@link #MIN_UNITS} units.
+     */
+    public double[] interval(int unitsA, int unitsB, ToDoubleBiFunction<int[], int[]> statistic) {
+        if (unitsA < MIN_UNITS || (unitsB > 0 && unitsB < MIN_UNITS)) return new double[]{Double.NaN, Double.NaN};
         SplittableRandom random = new SplittableRandom(seed);
         double[] values = new double[replicates];
         int defined = 0;
-        int[] draw = new int[units];
+        int[] drawA = new int[unitsA], drawB = new int[unitsB];
         for (int r = 0; r < replicates; r++) {
-            for (int i = 0; i < units; i++) draw[i] = random.nextInt(units);
-            double v = statistic.applyAsDouble(draw);
+            for (int i = 0; i < unitsA; i++) drawA[i] = random.nextInt(unitsA);
+            for (int i = 0; i < unitsB; i++) drawB[i] = random.nextInt(unitsB);
+            double v = statistic.applyAsDouble(drawA, drawB);
             if (!Double.isNaN(v)) values[defined++] = v;
         }
         if (defined == 0) return new double[]{Double.NaN, Double.NaN};

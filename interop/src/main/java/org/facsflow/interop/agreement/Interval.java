@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** A bootstrap interval; both ends NaN where it could not be estimated. */
 public record Interval(double low, double high) {
-    static Interval of(double[] ends) {
+    public static Interval of(double[] ends) {
         return new Interval(ends[0], ends[1]);
     }
 

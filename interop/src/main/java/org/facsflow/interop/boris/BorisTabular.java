@@ -148,7 +148,7 @@ public final class BorisTabular {
         String media = labels.media().map(m -> Path.of(m).getFileName().toString()).orElse("");
         List<String[]> rows = new ArrayList<>();
         for (LabelEvent e : labels.events()) {
-            String behavior = e.au() != null ? e.au().code() : e.tier();
+            String behavior = e.au() != null ? e.au().code() : e.tier().replaceFirst("^face " + e.face() + " ", "");
             String modifier = e.au() != null ? (e.intensity() != null ? e.intensity().name() : "") : e.value();
             String category = e.au() != null ? "AU" : "label";
             boolean point = e.offset() == e.onset();
