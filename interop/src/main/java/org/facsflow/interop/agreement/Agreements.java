@@ -86,7 +86,7 @@ public final class Agreements {
         return new CodeAgreement(au, n, (int) (total.tp + total.fn), (int) (total.tp + total.fp), total.f1(),
                 Interval.of(bootstrap.interval(units.length, d -> Stretch.sum(units, d).f1())),
                 total.kappa(), Interval.of(bootstrap.interval(units.length, d -> Stretch.sum(units, d).kappa())),
-                total.intensityFrames(), icc(f, units, all),
+                Arrays.stream(units).mapToInt(u -> u.intensity.length).sum(), icc(f, units, all),
                 Interval.of(bootstrap.interval(units.length, d -> icc(f, units, d))),
                 refEvents.size(), predEvents.size(), matches.size(), total.eventF1(),
                 Interval.of(bootstrap.interval(units.length, d -> Stretch.sum(units, d).eventF1())), units.length);
@@ -193,7 +193,10 @@ public final class Agreements {
         return size < 2 ? Double.NaN : Agreement.icc31(x, y);
     }
 
-    /** One resampling unit's counts: presence confusion, events, matches, and its frames with both intensities. */
+    /**
+     * One resampling unit's counts: presence confusion, events, matches, and its frames with both intensities
+     * (null in a sum of units, which the ICC does not use).
+     */
     private record Stretch(long tp, long fp, long fn, long tn, int refEvents, int predEvents, int matched,
                            int[] intensity) {
         static Stretch of(Frames f, int[] range, List<int[]> ref, List<int[]> pred, List<int[]> matches) {
@@ -214,7 +217,7 @@ public final class Agreements {
 
         static Stretch sum(Stretch[] units, int[] drawn) {
             long tp = 0, fp = 0, fn = 0, tn = 0;
-            int r = 0, p = 0, m = 0, intensityFrames = 0;
+            int r = 0, p = 0, m = 0;
             for (int d : drawn) {
                 Stretch s = units[d];
                 tp += s.tp;
@@ -224,9 +227,8 @@ public final class Agreements {
                 r += s.refEvents;
                 p += s.predEvents;
                 m += s.matched;
-                intensityFrames += s.intensity.length;
             }
-            return new Stretch(tp, fp, fn, tn, r, p, m, new int[intensityFrames]);
+            return new Stretch(tp, fp, fn, tn, r, p, m, null);
         }
 
         double f1() {
@@ -240,10 +242,6 @@ public final class Agreements {
 
         double eventF1() {
             return refEvents + predEvents == 0 ? Double.NaN : 2.0 * matched / (refEvents + predEvents);
-        }
-
-        int intensityFrames() {
-            return intensity.length;
         }
     }
 }
