@@ -12,10 +12,11 @@ import java.util.function.ToDoubleFunction;
  * draws as many units as there are, with replacement, and recomputes the statistic on them; the interval is the
  * (1 - c)/2 and (1 + c)/2 quantiles (Hipparchus, estimation type R-7 as numpy) of the replicates that are defined.
  * A fixed seed makes the intervals reproducible. With fewer than {@link #MIN_UNITS} units the interval is NaN:
- * resampling one or two units says nothing about spread.
+ * resampling a handful of units says little about spread (with 3 or 4 event stretches, whole replicates miss every
+ * positive and the interval runs to 0).
  */
 public record Bootstrap(int replicates, double confidence, long seed) {
-    public static final int MIN_UNITS = 3;
+    public static final int MIN_UNITS = 5;
     public static final Bootstrap DEFAULT = new Bootstrap(1000, 0.95, 20261204L);
 
     public Bootstrap {

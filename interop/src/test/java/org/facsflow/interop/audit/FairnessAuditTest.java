@@ -19,12 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The audit on real OpenFace outputs of eight training clips: group A's "results" are the references themselves,
+ * The audit on real OpenFace outputs of ten training clips (ten people): group A's "results" are the references themselves,
  * group B's lose every fourth frame. So A detects every face with no landmark error and perfect AU agreement, and
  * B detects three quarters of them: a gap the audit must find and flag.
  */
 class FairnessAuditTest {
-    private static final List<String> A = List.of("p01", "p02", "p03", "p04"), B = List.of("p05", "p06", "p07", "p08");
+    private static final List<String> A = List.of("p01", "p02", "p03", "p04", "p05"),
+            B = List.of("p06", "p07", "p08", "p09", "p10");
 
     @TempDir
     Path dir;
@@ -55,18 +56,18 @@ class FairnessAuditTest {
         GroupTable g = GroupTable.read(TextFile.read(table), "id", "person", List.of("band"), true,
                 Map.of("band", new double[]{40, 60}));
         assertThat(g.entries()).extracting(e -> e.labels().get("band")).containsExactly("<40", "<40", "<40", "<40",
-                "60+", "60+", "60+", "60+");
+                "<40", "60+", "60+", "60+", "60+", "60+");
 
         FairnessAudit.Result result = FairnessAudit.run(results, refs, g, 30, Bootstrap.DEFAULT);
         assertThat(result.skipped()).isEmpty();
-        assertThat(result.recordings()).hasSize(8);
-        for (ClipMeasures c : result.recordings().subList(0, 4)) {
+        assertThat(result.recordings()).hasSize(10);
+        for (ClipMeasures c : result.recordings().subList(0, 5)) {
             assertThat(c.detectionRate()).isEqualTo(1);
             assertThat(c.landmarkNme()).isEqualTo(0);
             assertThat(c.auPearson()).isCloseTo(1, within(1e-9));
             assertThat(c.auF1()).isCloseTo(1, within(1e-9));
         }
-        for (ClipMeasures c : result.recordings().subList(4, 8)) {
+        for (ClipMeasures c : result.recordings().subList(5, 10)) {
             int frames = c.referenceFrames();
             assertThat(c.detectionRate()).as(c.id()).isCloseTo(1 - (double) ((frames + 1) / 4) / frames, within(0.01));
         }
