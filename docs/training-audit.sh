@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 training="$root/../shared/training"
 work="${1:-$root/../facsflow-training-audit}"
 [ -d "$training/clips" ] || { echo "training-audit: $training/clips not found (shared/ must sit beside the checkout)" >&2; exit 1; }
-"$root/facsflow" analyze "$training/clips" -o "$work/results" --baseline offline --plain-csv
+"$root/facsflow" analyze "$training/clips" -o "$work/results" --baseline offline
 "$root/facsflow" audit --results "$work/results" --reference "$training/openface" --groups "$training/corpus.csv" \
   --by apparent_sex,apparent_age_band,apparent_skin_tone --drop-notes --bins apparent_age_band=18,40,60 \
   --labels-note "Labels: apparent sex, age band and skin tone from shared/training/corpus.csv, coded by eye from the \

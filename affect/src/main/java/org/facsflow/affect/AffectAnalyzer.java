@@ -105,6 +105,12 @@ public final class AffectAnalyzer implements AutoCloseable {
         lastClassified.remove(faceId);
     }
 
+    /** Forgets every face: the next input (another video, a new stream) starts with no smoothing state. */
+    public void forgetAll() {
+        smoother.forgetAll();
+        lastClassified.clear();
+    }
+
     @Override
     public void close() {
         classifiers.close();

@@ -1,6 +1,7 @@
 package org.facsflow.affect;
 
 import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.coding.AuFrame;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,11 @@ public record AuIntensities(float[] values, float[] left, float[] right) {
     /** Both sides together only. */
     public AuIntensities(float[] values) {
         this(values, null, null);
+    }
+
+    /** The AU coder's frame as the affect layer reads it; null for null (a face not coded). */
+    public static AuIntensities of(AuFrame frame) {
+        return frame == null ? null : new AuIntensities(frame.intensity(), frame.left(), frame.right());
     }
 
     /** From AU number to intensity, for hand-made inputs; AUs not named are 0, sides unmeasured unless given. */

@@ -1,11 +1,14 @@
 package org.facsflow.apps;
 
-import org.facsflow.facs.coding.BaselineMode;
-import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.StillImages;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.AssetUnavailableException;
+import org.facsflow.pipeline.Baseline;
+import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.PipelineSettings;
+import org.facsflow.pipeline.VideoInput;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +51,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--mesh", description = "Add the 478-point mesh to the CSV (identifying data: off by default) and draw it on overlays.")
     boolean mesh;
 
-    @Option(names = "--plain-csv", description = "Separate fields with ',' instead of OpenFace's ', '.")
-    boolean plainCsv;
+    @Option(names = "--openface-spaces", description = "Separate fields with OpenFace 2.0's ', ' instead of ',' (for "
+            + "scripts written for OpenFace's files; pandas and R then read empty cells as text).")
+    boolean openFaceSpaces;
 
     @Option(names = "--parquet", description = "Videos: also write the CSV's table as Parquet.")
     boolean parquet;
@@ -57,8 +61,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Videos: write each frame's own measurements instead of the values smoothed over time.")
     boolean raw;
 
-    @Option(names = "--max-frames", paramLabel = "N", description = "Videos: stop after N frames.")
-    long maxFrames;
+    @Option(names = "--max-frames", paramLabel = "N", description = "Videos: stop after N frames (at least 1).")
+    Long maxFrames;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Videos: stop at this time in the video (or after this long on a live source).")
     Double duration;
@@ -93,27 +97,30 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(inputs);
         if (camera != null) all.add("camera:" + camera);
         if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give an INPUT or --camera N");
-        if ((threads != null && threads < 0) || maxFrames < 0 || (duration != null && !(duration > 0)) || !(frameRate.framesPerSecond > 0))
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threads, --max-frames, --duration and --frame-rate must be positive");
-        VideoJob.Baseline auBaseline = baseline();
+        if ((threads != null && threads < 0) || (duration != null && !(duration > 0)) || !(frameRate.framesPerSecond > 0))
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --duration and --frame-rate must be positive");
+        if (maxFrames != null && maxFrames < 1)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-frames must be at least 1 (leave it out for every frame)");
+        PipelineSettings settings = settings();
         AssetStore store = AssetStore.standard();
         Batch batch = new Batch(System.out, System.err);
         List<String> expanded = batch.expand(all);
-        boolean anyImage = expanded.stream().anyMatch(AnalyzeCommand::isImage);
-        boolean anyVideo = expanded.stream().anyMatch(i -> !isImage(i));
-        try (ImageJob images = anyImage ? ImageJob.create(store, threads != null ? threads : ImageJob.DEFAULT_THREADS, outputDir,
-                new ImageJob.Options(overlay, mesh, plainCsv), System.out) : null;
-             TrackingPipeline pipeline = anyVideo ? TrackingPipeline.create(store, everyFrame.tracker(),
-                     threads != null ? threads : TrackingPipeline.defaultMeasuringThreads()) : null;
-             FaceCoding coding = anyVideo ? new FaceCoding(store, everyFrame.classifierIntervalSeconds()) : null) {
-            VideoJob videos = anyVideo ? new VideoJob(pipeline, coding, s -> VideoSources.open(s, frameRate.framesPerSecond), outputDir,
-                    new VideoJob.Options(overlay, mesh, plainCsv,
-                    parquet, raw, maxFrames, duration == null ? Double.POSITIVE_INFINITY : duration, auBaseline),
-                    System.out, System.err) : null;
+        List<String> images = expanded.stream().filter(AnalyzeCommand::isImage).toList();
+        boolean anyVideo = images.size() < expanded.size();
+        OutputNames names = OutputNames.assign(outputDir, expanded, i -> isImage(i) ? ImageJob.SUFFIXES : VideoJob.SUFFIXES,
+                i -> isImage(i) ? Batch.baseName(Path.of(i)) : VideoJob.stem(i), System.err);
+        String separator = openFaceSpaces ? ResultCsvWriter.OPENFACE_SPACES : ResultCsvWriter.PLAIN;
+        ModelLoading loading = ModelLoading.start(System.err);
+        try (ImageJob imageJob = images.isEmpty() ? null : ImageJob.create(store, threads != null ? threads : ImageJob.DEFAULT_THREADS,
+                images.size(), names, new ImageJob.Options(overlay, mesh, separator), System.out);
+             Pipeline pipeline = anyVideo ? Pipeline.load(store, settings) : null) {
+            loading.done();
+            VideoJob videos = anyVideo ? new VideoJob(pipeline, s -> VideoSources.open(s, frameRate.framesPerSecond), names,
+                    new VideoJob.Options(overlay, mesh, separator, parquet, maxFrames == null ? VideoInput.UNLIMITED : maxFrames,
+                            duration == null ? Double.POSITIVE_INFINITY : duration), System.out, System.err) : null;
             List<Batch.Item> items = new ArrayList<>();
-            for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? images : videos));
-            if (images != null) images.plan(expanded.stream().filter(AnalyzeCommand::isImage).toList());
+            for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? imageJob : videos));
+            if (imageJob != null) imageJob.plan(images);
             Thread finishLive = videos == null ? null : new Thread(videos::finishLiveRun, "facsflow-ctrl-c");
             if (finishLive != null) Runtime.getRuntime().addShutdownHook(finishLive);
             try {
@@ -124,24 +131,34 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (AssetUnavailableException e) {
             System.err.println("facsflow: " + e.getMessage());
             return 2;
+        } finally {
+            loading.done();
         }
     }
 
+    /** The pipeline's settings from the options. */
+    private PipelineSettings settings() {
+        PipelineSettings settings = PipelineSettings.DEFAULT.withBaseline(baseline());
+        if (threads != null) settings = settings.withMeasuringThreads(threads);
+        settings = everyFrame.applyTo(settings);
+        return raw ? settings.raw() : settings;
+    }
+
     /** --baseline and --neutral as the AU coder's baseline; a neutral segment wins over the mode. */
-    private VideoJob.Baseline baseline() {
+    private Baseline baseline() {
         if (neutral != null) {
             String[] range = neutral.split("-");
             try {
                 double from = seconds(range[0]), to = range.length == 2 ? seconds(range[1]) : Double.NaN;
-                if (range.length == 2 && to > from && from >= 0) return new VideoJob.Baseline(BaselineMode.SEGMENT, from, to);
+                if (range.length == 2 && to > from && from >= 0) return Baseline.segment(from, to);
             } catch (NumberFormatException e) {
                 // reported below
             }
             throw new CommandLine.ParameterException(spec.commandLine(), "--neutral wants FROM-TO, e.g. 0:00-0:03, not " + neutral);
         }
         return switch (baseline) {
-            case "running" -> VideoJob.Baseline.RUNNING;
-            case "offline" -> new VideoJob.Baseline(BaselineMode.OFFLINE, 0, 0);
+            case "running" -> Baseline.RUNNING;
+            case "offline" -> Baseline.OFFLINE;
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--baseline is running or offline, not " + baseline);
         };
     }

@@ -2,6 +2,11 @@ package org.facsflow.apps;
 
 import org.facsflow.face.StageTimes;
 import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.PipelineSettings;
+import org.facsflow.pipeline.VideoInput;
+import org.facsflow.pipeline.VideoSummary;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
@@ -19,6 +24,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -59,18 +65,18 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         Path scratch = null;
         long loadStart = System.nanoTime();
         AssetStore store = AssetStore.standard();
-        try (TrackingPipeline pipeline = TrackingPipeline.create(store, everyFrame.tracker(), measuringThreads());
-             FaceCoding coding = new FaceCoding(store, everyFrame.classifierIntervalSeconds())) {
+        PipelineSettings settings = everyFrame.applyTo(PipelineSettings.DEFAULT.withMeasuringThreads(measuringThreads()));
+        try (Pipeline pipeline = Pipeline.load(store, settings)) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             scratch = Files.createTempDirectory("facsflow-bench");
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            if (warmup > 0) job(pipeline, coding, scratch, warmup, quiet).analyzeVideo(video);
+            if (warmup > 0) job(pipeline, scratch, warmup, quiet).analyzeVideo(video);
             long cpuStart = processCpuNanos();
-            VideoJob.Result result = job(pipeline, coding, scratch, frames, quiet).analyzeVideo(video);
+            VideoJob.Result result = job(pipeline, scratch, frames > 0 ? frames : VideoInput.UNLIMITED, quiet).analyzeVideo(video);
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             String input = describe(video);
             long peakKib = peakRssKib();
-            Figures f = new Figures(input, result, loadSeconds, cpuSeconds, peakKib);
+            Figures f = new Figures(input, result.summary(), result.seconds(), loadSeconds, cpuSeconds, peakKib);
             System.out.print(json ? json(f) : text(f));
             return 0;
         } catch (AssetUnavailableException e) {
@@ -87,13 +93,15 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private VideoJob job(TrackingPipeline pipeline, FaceCoding coding, Path dir, long maxFrames, PrintStream quiet) {
-        return new VideoJob(pipeline, coding, dir, new VideoJob.Options(false, false, false, false, false, maxFrames,
-                Double.POSITIVE_INFINITY, VideoJob.Baseline.RUNNING), quiet, System.err);
+    private VideoJob job(Pipeline pipeline, Path dir, long maxFrames, PrintStream quiet) {
+        OutputNames names = OutputNames.assign(dir, List.of(video), i -> VideoJob.SUFFIXES, VideoJob::stem, quiet);
+        return new VideoJob(pipeline, VideoSources::open, names, new VideoJob.Options(false, false, ResultCsvWriter.PLAIN,
+                false, maxFrames, Double.POSITIVE_INFINITY), quiet, quiet);
     }
 
     /** What one benchmark run measured. */
-    private record Figures(String input, VideoJob.Result result, double loadSeconds, double cpuSeconds, long peakKib) {
+    private record Figures(String input, VideoSummary result, double seconds, double loadSeconds, double cpuSeconds,
+                           long peakKib) {
         long frames() {
             return Math.max(1, result.frames());
         }
@@ -103,12 +111,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         }
 
         double busyCores() {
-            return cpuSeconds / result.seconds();
+            return cpuSeconds / seconds;
         }
     }
 
     private String text(Figures f) {
-        VideoJob.Result r = f.result();
+        VideoSummary r = f.result();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "input      %s%n", f.input()));
         b.append(String.format(Locale.ROOT, "machine    %d cores, Java %s; %d measuring thread(s)%n",
@@ -118,8 +126,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                 : "occlusion check and expression models (taking turns) 10 times a second per face"));
         b.append(String.format(Locale.ROOT, "frames     %d (%d with a face, %d face id(s))%n", r.frames(), r.framesWithFace(), r.faceIds()));
         b.append(String.format(Locale.ROOT, "wall       %.2f s, decode to CSV (models loaded in %.1f s and %d warm-up frames before, not counted)%n",
-                r.seconds(), f.loadSeconds(), warmup));
-        b.append(String.format(Locale.ROOT, "speed      %.1f frames/s end to end%n", r.frames() / r.seconds()));
+                f.seconds(), f.loadSeconds(), warmup));
+        b.append(String.format(Locale.ROOT, "speed      %.1f frames/s end to end%n", r.frames() / f.seconds()));
         b.append(String.format(Locale.ROOT, "cpu        %.2f ms/frame, %.2f of %d cores busy%n", f.cpuMillisPerFrame(),
                 f.busyCores(), Runtime.getRuntime().availableProcessors()));
         b.append("stage   cpu ms/frame   calls\n");
@@ -132,13 +140,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private String json(Figures f) {
-        VideoJob.Result r = f.result();
+        VideoSummary r = f.result();
         StringBuilder b = new StringBuilder("{");
         b.append("\"input\": \"").append(f.input().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         b.append(String.format(Locale.ROOT, ", \"cores\": %d, \"measuring_threads\": %d, \"every_frame\": %b, \"frames\": %d, \"frames_with_face\": %d",
                 Runtime.getRuntime().availableProcessors(), measuringThreads(), everyFrame.everyFrame, r.frames(), r.framesWithFace()));
         b.append(String.format(Locale.ROOT, ", \"wall_seconds\": %.3f, \"fps\": %.2f, \"model_load_seconds\": %.2f, \"warmup_frames\": %d",
-                r.seconds(), r.frames() / r.seconds(), f.loadSeconds(), warmup));
+                f.seconds(), r.frames() / f.seconds(), f.loadSeconds(), warmup));
         b.append(String.format(Locale.ROOT, ", \"cpu_ms_per_frame\": %.3f, \"busy_cores\": %.2f", f.cpuMillisPerFrame(), f.busyCores()));
         b.append(", \"stage_cpu_ms_per_frame\": {");
         String sep = "";

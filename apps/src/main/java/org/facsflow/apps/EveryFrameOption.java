@@ -1,14 +1,11 @@
 package org.facsflow.apps;
 
-import org.facsflow.affect.AffectAnalyzer;
-import org.facsflow.face.track.TrackerSettings;
+import org.facsflow.pipeline.PipelineSettings;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --every-frame}, shared by the commands that track video: by default the 68-point occlusion check runs 10 times
- * a second per face and the two expression models take turns 10 times a second (see
- * {@link AffectAnalyzer#CLASSIFIER_INTERVAL_S} and {@link TrackerSettings#occlusionCheckSeconds()}); with it all three
- * run on every frame.
+ * a second per face and the two expression models take turns 10 times a second; with it all three run on every frame.
  */
 final class EveryFrameOption {
     @Option(names = "--every-frame", description = "Videos: run both expression models and the occlusion check on every "
@@ -16,11 +13,7 @@ final class EveryFrameOption {
             + "the smoothed emotions barely change).")
     boolean everyFrame;
 
-    TrackerSettings tracker() {
-        return everyFrame ? TrackerSettings.DEFAULT.checkingEveryFrame() : TrackerSettings.DEFAULT;
-    }
-
-    double classifierIntervalSeconds() {
-        return everyFrame ? 0 : AffectAnalyzer.CLASSIFIER_INTERVAL_S;
+    PipelineSettings applyTo(PipelineSettings settings) {
+        return everyFrame ? settings.everyFrame() : settings;
     }
 }

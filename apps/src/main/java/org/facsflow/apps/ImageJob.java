@@ -1,17 +1,20 @@
 package org.facsflow.apps;
 
-import org.facsflow.affect.AffectAnalyzer;
-import org.facsflow.apps.output.FaceCsvWriter;
-import org.facsflow.apps.output.FaceRow;
+import org.facsflow.apps.output.FaceLine;
 import org.facsflow.apps.output.OverlayRenderer;
-import org.facsflow.face.FaceAnalyzer;
-import org.facsflow.face.FaceObservation;
-import org.facsflow.face.pose.CameraIntrinsics;
+import org.facsflow.facs.ActionUnit;
 import org.facsflow.io.AtomicFile;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.StillImages;
 import org.facsflow.models.AssetStore;
+import org.facsflow.models.ParallelLoader;
+import org.facsflow.pipeline.FaceResult;
+import org.facsflow.pipeline.FrameResult;
+import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.PipelineSettings;
+import org.facsflow.pipeline.table.ResultCsvWriter;
+import org.facsflow.pipeline.table.ResultSchema;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,21 +34,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Analyses still images: each input gets its own CSV (face measures, AUs coded against the population neutral face,
- * affect) and overlay, written atomically. An image without a face gets no CSV. As a {@link Batch.Job} it shares the
+ * Analyses still images with the {@link Pipeline}: each input gets its own CSV (face measures, AUs coded against the
+ * population neutral face, affect) and overlay, written atomically. An image without a face gets no CSV. As a {@link Batch.Job} it shares the
  * batch rules (a bad file is reported and the run goes on).
  *
  * <p>Images are independent, so {@link #plan} starts them on several threads at once, each with its own models (they
- * are not thread-safe); the batch then collects each image's result in input order, so messages and the summary read
+ * are not thread-safe), never more threads than images; the batch then collects each image's result in input order, so messages and the summary read
  * as if they ran one by one. Only the input names wait in the queue: at most one image per thread is in memory.
  */
 final class ImageJob implements Batch.Job, AutoCloseable {
-    record Options(boolean overlay, boolean mesh, boolean plainCsv) {
+    record Options(boolean overlay, boolean mesh, String separator) {
     }
 
-    /** One thread's models. */
-    private record Models(FaceAnalyzer analyzer, FaceCoding coding) {
-    }
+    /** What an image writes beside its stem (the overlay only when asked; both are claimed). */
+    static final List<String> SUFFIXES = List.of(".csv", "_overlay.jpg");
 
     /** What one image gave: its outcome and the lines to print, kept until the batch reaches it. */
     private record Result(Batch.Outcome outcome, String lines) {
@@ -53,15 +56,15 @@ final class ImageJob implements Batch.Job, AutoCloseable {
     private record Planned(String input, Future<Result> result) {
     }
 
-    private final List<Models> models;
-    private final BlockingQueue<Models> idle;
+    private final List<Pipeline> models;
+    private final BlockingQueue<Pipeline> idle;
     private final ExecutorService workers;
     private final Deque<Planned> planned = new ArrayDeque<>();
-    private final Path outputDir;
+    private final OutputNames names;
     private final Options options;
     private final PrintStream out;
 
-    private ImageJob(List<Models> models, Path outputDir, Options options, PrintStream out) {
+    private ImageJob(List<Pipeline> models, OutputNames names, Options options, PrintStream out) {
         this.models = models;
         this.idle = new ArrayBlockingQueue<>(models.size(), false, models);
         this.workers = Executors.newFixedThreadPool(models.size(), r -> {
@@ -69,7 +72,7 @@ final class ImageJob implements Batch.Job, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.outputDir = outputDir;
+        this.names = names;
         this.options = options;
         this.out = out;
     }
@@ -77,30 +80,19 @@ final class ImageJob implements Batch.Job, AutoCloseable {
     /** Images analysed at once when the user names no number: both cores of a small machine. */
     static final int DEFAULT_THREADS = 2;
 
-    /** Loads the models for {@code threads} images at once (at least one). */
-    static ImageJob create(AssetStore store, int threads, Path outputDir, Options options, PrintStream out) {
-        List<Models> models = new ArrayList<>();
-        try {
-            for (int i = 0; i < Math.max(1, threads); i++) {
-                FaceAnalyzer analyzer = FaceAnalyzer.create(store);
-                try {
-                    models.add(new Models(analyzer, new FaceCoding(store, AffectAnalyzer.CLASSIFIER_INTERVAL_S)));
-                } catch (RuntimeException e) {
-                    analyzer.close();
-                    throw e;
-                }
-            }
-        } catch (RuntimeException e) {
-            close(models);
-            throw e;
-        }
-        return new ImageJob(List.copyOf(models), outputDir, options, out);
+    /** Loads the models for {@code threads} images at once (at least one, at most one per image), in parallel. */
+    static ImageJob create(AssetStore store, int threads, int images, OutputNames names, Options options, PrintStream out) {
+        PipelineSettings stills = PipelineSettings.DEFAULT.withMeasuringThreads(0);
+        ParallelLoader loader = new ParallelLoader();
+        List<CompletableFuture<Pipeline>> loading = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Math.min(threads, images)); i++) loading.add(loader.start(() -> Pipeline.load(store, stills)));
+        loader.awaitAll();
+        return new ImageJob(loading.stream().map(CompletableFuture::join).toList(), names, options, out);
     }
 
     /** Images and folders of images, as a batch of their own (the set-up demo). */
-    Batch.Summary run(List<Path> inputs) {
+    Batch.Summary run(List<String> expanded) {
         Batch batch = new Batch(out, System.err);
-        List<String> expanded = batch.expand(inputs.stream().map(Path::toString).toList());
         plan(expanded);
         List<Batch.Item> items = new ArrayList<>();
         for (String input : expanded) items.add(new Batch.Item(input, this));
@@ -144,7 +136,7 @@ final class ImageJob implements Batch.Job, AutoCloseable {
 
     /** Analyses one image with whichever thread's models are idle. */
     private Result analyzeOne(Path file) throws MediaException, IOException {
-        Models m;
+        Pipeline m;
         try {
             m = idle.take();
         } catch (InterruptedException e) {
@@ -158,33 +150,29 @@ final class ImageJob implements Batch.Job, AutoCloseable {
         }
     }
 
-    private Result analyzeOne(Path file, Models m) throws MediaException, IOException {
+    private Result analyzeOne(Path file, Pipeline pipeline) throws MediaException, IOException {
         RgbImage image = StillImages.read(file);
-        List<FaceObservation> faces = m.analyzer().analyzeStill(image);
-        if (faces.isEmpty()) return new Result(Batch.Outcome.NO_FACE, file + ": no face found (no CSV written)\n");
-        FaceCoding coding = m.coding();
-        String base = Batch.baseName(file);
-        Path csv = outputDir.resolve(base + ".csv");
-        String separator = options.plainCsv() ? "," : FaceCsvWriter.OPENFACE_SEPARATOR;
-        coding.nextFrame();
-        for (FaceObservation face : faces) coding.codeStill(image, face);
-        try (FaceCsvWriter writer = new FaceCsvWriter(csv, coding.columns(options.mesh()), separator)) {
-            for (FaceObservation face : faces) writer.write(new FaceRow(1, 0, face));
+        FrameResult result = pipeline.analyzeImage(image);
+        if (result.faces().isEmpty()) return new Result(Batch.Outcome.NO_FACE, file + ": no face found (no CSV written)\n");
+        String stem = names.stem(file.toString());
+        Path csv = names.file(stem, ".csv");
+        try (ResultCsvWriter writer = new ResultCsvWriter(csv, ResultSchema.standard(options.mesh()), options.separator())) {
+            writer.accept(result);
             writer.commit();
         }
         String overlayNote = "";
         if (options.overlay()) {
-            Path overlay = outputDir.resolve(base + "_overlay.jpg");
+            Path overlay = names.file(stem, "_overlay.jpg");
             try (AtomicFile f = AtomicFile.create(overlay)) {
-                CameraIntrinsics camera = CameraIntrinsics.openFaceDefault(image.width(), image.height());
-                ImageIO.write(new OverlayRenderer(options.mesh()).render(image, faces, camera), "jpg", f.stream());
+                ImageIO.write(new OverlayRenderer(options.mesh()).render(image,
+                        result.faces().stream().map(FaceResult::face).toList(), result.camera()), "jpg", f.stream());
                 f.commit();
             }
             overlayNote = ", overlay " + overlay;
         }
-        StringBuilder lines = new StringBuilder(String.format("%s: %d face(s) -> %s%s%n", file, faces.size(), csv, overlayNote));
-        for (FaceObservation face : faces)
-            lines.append("  ").append(coding.describe(face.faceId(), coding.aus(face), coding.affect(face))).append(System.lineSeparator());
+        StringBuilder lines = new StringBuilder(String.format("%s: %d face(s) -> %s%s%n", file, result.faces().size(), csv, overlayNote));
+        for (FaceResult face : result.faces())
+            lines.append("  ").append(FaceLine.describe(face, pipeline.auModel()::isReported)).append(System.lineSeparator());
         return new Result(Batch.Outcome.ANALYSED, lines.toString());
     }
 
@@ -200,10 +188,7 @@ final class ImageJob implements Batch.Job, AutoCloseable {
         close(models);
     }
 
-    private static void close(List<Models> models) {
-        for (Models m : models) {
-            m.analyzer().close();
-            m.coding().close();
-        }
+    private static void close(List<Pipeline> models) {
+        models.forEach(Pipeline::close);
     }
 }

@@ -1,13 +1,12 @@
 package org.facsflow.apps;
 
-import org.facsflow.affect.AffectAnalyzer;
-import org.facsflow.apps.live.AffectAnalyzerReader;
 import org.facsflow.apps.live.DisplayUnavailableException;
 import org.facsflow.apps.live.LiveSession;
 import org.facsflow.apps.live.LiveSummary;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.AssetUnavailableException;
 import org.facsflow.media.MediaException;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +51,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--record-video", description = "Let r record the frames as MP4 too (they identify the person: off by default).")
     boolean recordVideo;
 
-    @Option(names = "--plain-csv", description = "Separate recorded fields with ',' instead of OpenFace's ', '.")
-    boolean plainCsv;
+    @Option(names = "--openface-spaces", description = "Separate recorded fields with OpenFace 2.0's ', ' instead of ','.")
+    boolean openFaceSpaces;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (default: until q or the end of the source).")
     Double duration;
@@ -81,12 +80,11 @@ public final class LiveCommand implements Callable<Integer> {
                     + "to analyse files without one, use facsflow analyze.");
             return 4;
         }
-        LiveSession.Options options = new LiveSession.Options(input.spec(), frameRate.framesPerSecond, outputDir, recordVideo, plainCsv,
+        LiveSession.Options options = new LiveSession.Options(input.spec(), frameRate.framesPerSecond, outputDir, recordVideo,
+                openFaceSpaces ? ResultCsvWriter.OPENFACE_SPACES : ResultCsvWriter.PLAIN,
                 duration == null ? Double.POSITIVE_INFINITY : duration);
         try {
-            AssetStore store = AssetStore.standard();
-            LiveSession session = LiveSession.start(options, store, new AffectAnalyzerReader(
-                    AffectAnalyzer.create(store, AffectAnalyzer.CLASSIFIER_INTERVAL_S)), out);
+            LiveSession session = LiveSession.start(options, AssetStore.standard(), out);
             LiveSummary summary = session.await();
             for (String line : summary.lines()) (summary.exitCode() == 0 ? out : err).println("facsflow live: " + line);
             return summary.exitCode();

@@ -2,6 +2,7 @@ package org.facsflow.apps;
 
 import org.facsflow.modelprep.AssetPreparer;
 import org.facsflow.models.AssetStore;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,8 +47,10 @@ final class SetupCommand implements Callable<Integer> {
                 present, store.catalog().all().size(), store.home());
         if (noDemo || acceptNewHashes) return 0;
         System.out.println("\nDemo: analysing " + DEMO_ASSET + " with overlay into " + demoOutput);
-        try (ImageJob job = ImageJob.create(store, 1, demoOutput, new ImageJob.Options(true, false, false), System.out)) {
-            return job.run(List.of(store.require(DEMO_ASSET))).exitCode();
+        List<String> demo = List.of(store.require(DEMO_ASSET).toString());
+        OutputNames names = OutputNames.assign(demoOutput, demo, i -> ImageJob.SUFFIXES, i -> Batch.baseName(Path.of(i)), System.err);
+        try (ImageJob job = ImageJob.create(store, 1, 1, names, new ImageJob.Options(true, false, ResultCsvWriter.PLAIN), System.out)) {
+            return job.run(demo).exitCode();
         }
     }
 }

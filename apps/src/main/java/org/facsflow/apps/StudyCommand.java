@@ -2,6 +2,7 @@ package org.facsflow.apps;
 
 import org.facsflow.study.Design;
 import org.facsflow.study.ManifestException;
+import org.facsflow.study.PipelineExtractor;
 import org.facsflow.study.RunProgress;
 import org.facsflow.study.StudyData;
 import org.facsflow.study.StudyManifest;
@@ -67,7 +68,7 @@ final class StudyCommand implements Runnable {
         @Override
         public Integer call() {
             // The real pipeline: face tracking and AU coding, one extractor per worker thread.
-            VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new StudyExtractor(AssetStore.standard());
+            VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new PipelineExtractor(AssetStore.standard());
             try {
                 return StudyCommand.run(StudyManifest.read(manifest), studyDir, extractors, threads, redo);
             } catch (AssetUnavailableException e) {

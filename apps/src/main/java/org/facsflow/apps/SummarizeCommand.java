@@ -6,12 +6,13 @@ import org.facsflow.affect.Emotion;
 import org.facsflow.affect.events.AuEvent;
 import org.facsflow.affect.plot.TimelinePlot;
 import org.facsflow.affect.smile.SmileEpisode;
-import org.facsflow.apps.output.AffectColumns;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.IntensityScale;
 import org.facsflow.facs.TextTable;
 import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.OpenFaceRow;
+import org.facsflow.pipeline.table.ResultSchema;
+import org.facsflow.pipeline.table.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +70,7 @@ final class SummarizeCommand implements Callable<Integer> {
     int run(PrintStream out, PrintStream err) {
         OpenFaceCsv csv;
         try {
-            csv = OpenFaceCsv.read(csvFile);
+            csv = ResultTable.read(csvFile);
         } catch (IOException e) {
             err.println("facsflow summarize: " + e.getMessage());
             return 1;
@@ -79,8 +80,8 @@ final class SummarizeCommand implements Callable<Integer> {
             err.println("facsflow summarize: " + csvFile + ": no successfully tracked face (every row has success 0)");
             return 3;
         }
-        List<ActionUnit> aus = ActionUnit.CODED.stream().filter(au -> csv.hasColumn(auColumn(au))).toList();
-        boolean emotions = Emotion.CLASSIFIED.stream().allMatch(e -> csv.hasColumn(AffectColumns.fusedColumn(e)));
+        List<ActionUnit> aus = ActionUnit.CODED.stream().filter(au -> csv.hasColumn(ResultSchema.intensity(au))).toList();
+        boolean emotions = Emotion.CLASSIFIED.stream().allMatch(e -> csv.hasColumn(ResultSchema.emotion(e)));
         boolean timed = csv.hasColumn("timestamp");
         out.printf("%s: %d face(s)%s%n", csvFile, faces.size(), aus.isEmpty() ? ", no AU columns (AUxx_r)" : "");
         for (Face face : faces) {
@@ -101,11 +102,6 @@ final class SummarizeCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** OpenFace's intensity column of an AU: AU01_r, AU12_r, ... */
-    static String auColumn(ActionUnit au) {
-        return String.format(Locale.ROOT, "AU%02d_r", au.number());
     }
 
     /** Faces with at least one successfully tracked row, by id. */
@@ -136,7 +132,7 @@ final class SummarizeCommand implements Callable<Integer> {
             double sum = 0, peak = Double.NaN;
             int n = 0, present = 0;
             for (OpenFaceRow row : face.rows()) {
-                double v = row.value(auColumn(au));
+                double v = row.value(ResultSchema.intensity(au));
                 if (Double.isNaN(v)) continue;
                 sum += v;
                 n++;
@@ -158,7 +154,7 @@ final class SummarizeCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             double best = -1;
             for (Emotion e : Emotion.CLASSIFIED) {
-                double p = face.rows().get(i).value(AffectColumns.fusedColumn(e));
+                double p = face.rows().get(i).value(ResultSchema.emotion(e));
                 if (Double.isNaN(p)) continue;
                 stats.get(e)[1] += p;
                 if (p > best) {
@@ -219,7 +215,7 @@ final class SummarizeCommand implements Callable<Integer> {
     }
 
     private static void printCircumplex(Face face, OpenFaceCsv csv, PrintStream out) {
-        for (String column : List.of(AffectColumns.VALENCE, AffectColumns.AROUSAL)) {
+        for (String column : List.of(ResultSchema.VALENCE, ResultSchema.AROUSAL)) {
             if (!csv.hasColumn(column)) continue;
             double[] v = face.rows().stream().mapToDouble(r -> r.value(column)).filter(x -> !Double.isNaN(x)).toArray();
             if (v.length == 0) continue;
@@ -237,7 +233,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     row.value("pose_Rx"), row.value("pose_Ry"), row.value("pose_Rz"), null);
         }
         AffectTimeline.Summary summary = timeline.finish();
-        if (csv.hasColumn(auColumn(ActionUnit.AU12))) {
+        if (csv.hasColumn(ResultSchema.intensity(ActionUnit.AU12))) {
             List<SmileEpisode> smiles = summary.smiles();
             out.printf("  smiles: %d%s%n", smiles.size(), smiles.isEmpty() ? "" : ", "
                     + smiles.stream().filter(SmileEpisode::duchenne).count() + " Duchenne (AU6 coupled with AU12)");
@@ -261,7 +257,7 @@ final class SummarizeCommand implements Callable<Integer> {
     /** The row's intensities in the order of ActionUnit.CODED; AUs without a column are NaN (unmeasured). */
     private static AuIntensities intensities(OpenFaceRow row) {
         float[] v = new float[ActionUnit.CODED.size()];
-        for (int i = 0; i < v.length; i++) v[i] = (float) row.value(auColumn(ActionUnit.CODED.get(i)));
+        for (int i = 0; i < v.length; i++) v[i] = (float) row.value(ResultSchema.intensity(ActionUnit.CODED.get(i)));
         return new AuIntensities(v);
     }
 
@@ -273,7 +269,7 @@ final class SummarizeCommand implements Callable<Integer> {
         Map<ActionUnit, float[]> present = new LinkedHashMap<>();
         Map<ActionUnit, Double> means = new LinkedHashMap<>();
         for (ActionUnit au : aus) {
-            float[] v = column(face, auColumn(au));
+            float[] v = column(face, ResultSchema.intensity(au));
             double sum = 0;
             boolean on = false;
             for (float x : v) {
@@ -289,7 +285,7 @@ final class SummarizeCommand implements Callable<Integer> {
         Map<String, float[]> auSeries = new LinkedHashMap<>();
         for (ActionUnit au : aus) if (shown.contains(au)) auSeries.put(au.code(), present.get(au));
         Map<String, float[]> affects = new LinkedHashMap<>();
-        for (String column : List.of(AffectColumns.VALENCE, AffectColumns.AROUSAL))
+        for (String column : List.of(ResultSchema.VALENCE, ResultSchema.AROUSAL))
             if (csv.hasColumn(column)) affects.put(column, column(face, column));
         String name = csvFile.getFileName().toString().replaceFirst("(\\.csv)?(\\.gz)?$", "");
         Path png = csvFile.toAbsolutePath().resolveSibling(name + "_timeline_face" + face.id() + ".png");

@@ -1,6 +1,5 @@
 package org.facsflow.apps;
 
-import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.facs.validation.ValidationReport;
 import org.facsflow.interop.AuTable;
@@ -13,6 +12,7 @@ import org.facsflow.interop.agreement.CodeAgreement;
 import org.facsflow.interop.convert.Conversions;
 import org.facsflow.interop.read.CodingFiles;
 import org.facsflow.io.AtomicFile;
+import org.facsflow.pipeline.table.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -104,7 +104,7 @@ final class ValidateCommand implements Callable<Integer> {
     private Integer intensityTable() {
         ValidationReport report;
         try {
-            report = ReferenceComparison.compare(OpenFaceCsv.read(reference), OpenFaceCsv.read(prediction));
+            report = ReferenceComparison.compare(ResultTable.read(reference), ResultTable.read(prediction));
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("facsflow validate: " + e.getMessage());
             return 1;

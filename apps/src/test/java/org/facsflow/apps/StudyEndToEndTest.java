@@ -1,6 +1,5 @@
 package org.facsflow.apps;
 
-import org.facsflow.apps.output.OverlayRenderer;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
@@ -30,7 +29,7 @@ class StudyEndToEndTest {
         Path frames = Files.createDirectories(dir.resolve("p5 frames"));
         try (VideoSource source = VideoSources.open(shared("media/single_face.mp4").toString())) {
             for (int i = 1; i <= 30; i++)
-                ImageIO.write(OverlayRenderer.toBufferedImage(source.next()), "png", frames.resolve("frame" + i + ".png").toFile());
+                ImageIO.write(source.next().toBufferedImage(), "png", frames.resolve("frame" + i + ".png").toFile());
         }
         Path manifest = dir.resolve("manifest.csv");
         Files.write(manifest, List.of("participant,condition,video,frame_rate",

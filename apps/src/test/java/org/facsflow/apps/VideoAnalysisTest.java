@@ -2,15 +2,16 @@ package org.facsflow.apps;
 
 import static org.facsflow.apps.SharedFiles.shared;
 
-import org.facsflow.affect.AffectAnalyzer;
-import org.facsflow.face.track.TrackerSettings;
-import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.VideoOpener;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
+import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.PipelineSettings;
+import org.facsflow.pipeline.VideoInput;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,25 +47,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * success where faces come and go (against OpenFace's reference), bad input, atomic output, the bench command.
  */
 class VideoAnalysisTest {
-    private static TrackingPipeline pipeline;
-    private static FaceCoding coding;
+    private static Pipeline pipeline;
 
     @BeforeAll
     static void loadModels() {
-        pipeline = TrackingPipeline.create(AssetStore.standard(), TrackerSettings.DEFAULT, 1);
-        coding = new FaceCoding(AssetStore.standard(), AffectAnalyzer.CLASSIFIER_INTERVAL_S);
+        pipeline = Pipeline.load(AssetStore.standard(), PipelineSettings.DEFAULT.withMeasuringThreads(1));
     }
 
     @AfterAll
     static void closeModels() {
         pipeline.close();
-        coding.close();
     }
 
     @Test
     void singleFaceGivesOneRowPerDecodedFrameWithTheContainersTimestamps(@TempDir Path dir) throws Exception {
         Path video = shared("media/single_face.mp4");
-        CliRun run = CliRun.of("analyze", video.toString(), "-o", dir.toString(), "--plain-csv");
+        CliRun run = CliRun.of("analyze", video.toString(), "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<Map<String, String>> rows = csv(dir.resolve("single_face.csv"), ",");
         List<Double> decoded = new ArrayList<>();
@@ -102,12 +100,10 @@ class VideoAnalysisTest {
             }
         }
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("analyze", "frames:" + frames, "--frame-rate", String.valueOf(rate), "-o", out.toString(),
-                "--plain-csv");
+        CliRun run = CliRun.of("analyze", "frames:" + frames, "--frame-rate", String.valueOf(rate), "-o", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<Map<String, String>> rows = csv(out.resolve("clip01.csv"), ",");
-        CliRun asVideo = CliRun.of("analyze", video.toString(), "--max-frames", "12", "-o", dir.resolve("video").toString(),
-                "--plain-csv");
+        CliRun asVideo = CliRun.of("analyze", video.toString(), "--max-frames", "12", "-o", dir.resolve("video").toString());
         assertThat(asVideo.exitCode()).as(asVideo.err()).isZero();
         List<Map<String, String>> videoRows = csv(dir.resolve("video/single_face.csv"), ",");
         assertThat(rows).hasSize(12).hasSize(videoRows.size());
@@ -127,7 +123,7 @@ class VideoAnalysisTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"face_noface", "noface_face"})
     void successFollowsTheFaceComingAndGoingLikeOpenFaces(String clip, @TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("analyze", shared("media/" + clip + ".mov").toString(), "-o", dir.toString(), "--plain-csv");
+        CliRun run = CliRun.of("analyze", shared("media/" + clip + ".mov").toString(), "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<Long, Integer> ours = new TreeMap<>();
         for (Map<String, String> row : csv(dir.resolve(clip + ".csv"), ","))
@@ -143,7 +139,7 @@ class VideoAnalysisTest {
 
     @Test
     void aVideoWithoutFacesHasOnlyUnsuccessfulRowsAndExitsThree(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("analyze", shared("media/no_face.mp4").toString(), "-o", dir.toString(), "--plain-csv");
+        CliRun run = CliRun.of("analyze", shared("media/no_face.mp4").toString(), "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         List<Map<String, String>> rows = csv(dir.resolve("no_face.csv"), ",");
         assertThat(rows).hasSize(95).allMatch(r -> r.get("success").equals("0"));
@@ -165,9 +161,10 @@ class VideoAnalysisTest {
     @Test
     void aFailurePartWayLeavesNothingUnderTheFinalNames(@TempDir Path dir) throws Exception {
         VideoOpener failingAfter20 = spec -> new FailingSource(VideoSources.open(spec), 20);
-        VideoJob job = new VideoJob(pipeline, coding, failingAfter20, dir, new VideoJob.Options(true, false, false, true,
-                false, 0, Double.POSITIVE_INFINITY, VideoJob.Baseline.RUNNING), quiet(), quiet());
         String video = shared("media/single_face.mp4").toString();
+        OutputNames names = OutputNames.assign(dir, List.of(video), i -> VideoJob.SUFFIXES, VideoJob::stem, quiet());
+        VideoJob job = new VideoJob(pipeline, failingAfter20, names, new VideoJob.Options(true, false, ResultCsvWriter.PLAIN,
+                true, VideoInput.UNLIMITED, Double.POSITIVE_INFINITY), quiet(), quiet());
         assertThatThrownBy(() -> job.analyzeVideo(video))
                 .isInstanceOf(MediaException.class).hasMessageContaining("injected");
         assertThat(listing(dir)).as("no CSV, overlay, Parquet or part-file").isEmpty();
@@ -177,7 +174,7 @@ class VideoAnalysisTest {
     @ValueSource(strings = {"running", "offline", "segment"})
     void everyRowOfAFoundFaceCarriesItsAusAndSaysWhichBaseline(String mode, @TempDir Path dir) throws Exception {
         String video = shared("media/single_face.mp4").toString();
-        List<String> args = new ArrayList<>(List.of("analyze", video, "-o", dir.toString(), "--plain-csv"));
+        List<String> args = new ArrayList<>(List.of("analyze", video, "-o", dir.toString()));
         args.addAll(mode.equals("segment") ? List.of("--neutral", "0:00-0:00.5") : List.of("--baseline", mode));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -222,7 +219,7 @@ class VideoAnalysisTest {
 
     @Test
     void aFilterGraphSourceRunsForTheFramesAsked(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("analyze", "lavfi:testsrc2=size=320x240:rate=30", "--max-frames", "12", "-o", dir.toString(), "--plain-csv");
+        CliRun run = CliRun.of("analyze", "lavfi:testsrc2=size=320x240:rate=30", "--max-frames", "12", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3); // a test pattern has no face
         List<Map<String, String>> rows = csv(dir.resolve("lavfi.csv"), ",");
         assertThat(rows).hasSize(12);

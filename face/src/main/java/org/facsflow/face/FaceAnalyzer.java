@@ -41,9 +41,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final FaceGeometry geometry;
     private final StageTimes times = new StageTimes();
 
-    private FaceAnalyzer(AssetStore store) {
-        detector = new BlazeFaceDetector(store.require("face-detector"));
-        meshEstimator = new FaceMeshEstimator(store.require("face-mesh"));
+    private FaceAnalyzer(AssetStore store, boolean locating) {
+        detector = locating ? new BlazeFaceDetector(store.require("face-detector")) : null;
+        meshEstimator = locating ? new FaceMeshEstimator(store.require("face-mesh")) : null;
         irisEstimator = new IrisEstimator(store.require("iris"));
         landmarks68 = new Landmarks68Estimator(store.require("landmarks-68"));
         canonical = CanonicalFace.load(store.require("canonical-face"));
@@ -53,7 +53,15 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     /** Loads every face-stage model from the prepared cache (an AssetUnavailableException says what to run). */
     public static FaceAnalyzer create(AssetStore store) {
-        return new FaceAnalyzer(store);
+        return new FaceAnalyzer(store, true);
+    }
+
+    /**
+     * An analyzer that only measures faces located by another ({@link #observe}: iris, occlusion check, pose, gaze):
+     * a tracking pipeline's measuring threads need no detector and no mesh model.
+     */
+    public static FaceAnalyzer forMeasuring(AssetStore store) {
+        return new FaceAnalyzer(store, false);
     }
 
     /** Time spent in each stage by this analyzer (it runs on one thread, so these are that thread's). */
@@ -69,6 +77,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     public List<FaceObservation> analyzeStill(RgbImage image) {
         CameraIntrinsics camera = CameraIntrinsics.openFaceDefault(image.width(), image.height());
         long start = StageTimes.start();
+        requireLocating();
         List<FaceDetection> detections = detector.detectThoroughly(image);
         times.stop(StageTimes.Stage.DETECT, start);
         List<FaceMesh> meshes = new ArrayList<>();
@@ -89,9 +98,14 @@ public final class FaceAnalyzer implements AutoCloseable {
         return faces;
     }
 
+    private void requireLocating() {
+        if (detector == null) throw new IllegalStateException("a measuring analyzer (forMeasuring) locates no faces");
+    }
+
     /** Faces in the whole frame, one detector call: how video finds new faces. */
     public List<FaceDetection> detect(RgbImage image) {
         long start = StageTimes.start();
+        requireLocating();
         List<FaceDetection> found = detector.detect(image);
         times.stop(StageTimes.Stage.DETECT, start);
         return found;
@@ -100,6 +114,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     /** The mesh read from a region (for a tracked face, the region of its previous mesh), whatever its face score. */
     public FaceMesh mesh(RgbImage image, Roi roi) {
         long start = StageTimes.start();
+        requireLocating();
         FaceMesh mesh = meshEstimator.estimate(image, roi);
         times.stop(StageTimes.Stage.MESH, start);
         return mesh;
@@ -168,8 +183,8 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     @Override
     public void close() {
-        detector.close();
-        meshEstimator.close();
+        if (detector != null) detector.close();
+        if (meshEstimator != null) meshEstimator.close();
         irisEstimator.close();
         landmarks68.close();
         poseEstimator.close();

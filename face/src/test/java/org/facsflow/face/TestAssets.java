@@ -7,7 +7,6 @@ import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.StillImages;
 import org.facsflow.models.AssetStore;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class TestAssets {
 
     /** A file in shared/ (found from the working directory upwards). */
     public static Path shared(String relative) {
-        return SharedFolder.find(relative).orElseGet(() -> Assumptions.abort("shared/" + relative + " not found"));
+        return SharedFolder.require(relative);
     }
 
     /** The successful rows of an OpenFace reference CSV (gzip, plain commas) as column name to value. */

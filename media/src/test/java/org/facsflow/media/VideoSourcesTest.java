@@ -14,14 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.junit.jupiter.api.Assumptions;
+import org.facsflow.models.SharedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class VideoSourcesTest {
-    private static final Path SHARED_MEDIA = Path.of("..", "..", "shared", "media").toAbsolutePath().normalize();
     private static final int COLOUR_TOLERANCE = 12; // lossy codecs and 4:2:0 chroma
 
     @TempDir
@@ -206,8 +205,6 @@ class VideoSourcesTest {
     }
 
     static Path sharedMedia(String name) {
-        Path file = SHARED_MEDIA.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(file), "development media not present: " + file);
-        return file;
+        return SharedFolder.require("media/" + name);
     }
 }

@@ -12,6 +12,16 @@ public final class SharedFolder {
     private SharedFolder() {
     }
 
+    /**
+     * {@code shared/relative}, or a failure that says where it was looked for: the tests need the shared folder that
+     * CI puts beside the checkout, and a test that quietly skipped without it would pass having checked nothing.
+     */
+    public static Path require(String relative) {
+        return find(relative).orElseThrow(() -> new IllegalStateException("shared/" + relative + " not found in "
+                + Path.of("").toAbsolutePath() + " or any folder above it: the tests need the shared/ folder beside "
+                + "the checkout (CI provides it)"));
+    }
+
     /** {@code shared/relative} in the nearest folder above the working directory that has it. */
     public static Optional<Path> find(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -13,18 +13,37 @@ public record CircumplexTrack(int faceId, double[] times, float[] valence, float
         return times.length;
     }
 
-    /** Collects a track frame by frame (16 bytes a frame). */
+    /**
+     * Collects a track frame by frame, 16 bytes a frame up to {@link #MAX_POINTS} points; beyond that every other
+     * point is dropped and then only every second (fourth, ...) frame kept, so a camera left running for hours keeps
+     * a bounded track (a plot of the path needs no more points than that).
+     */
     public static final class Builder {
+        /** About 1 MB a face. */
+        public static final int MAX_POINTS = 1 << 16;
+
         private final int faceId;
         private double[] times = new double[256];
         private float[] valence = new float[256], arousal = new float[256];
-        private int size;
+        private int size, stride = 1;
+        private long offered;
 
         public Builder(int faceId) {
             this.faceId = faceId;
         }
 
         public void add(double time, ValenceArousal va) {
+            if (offered++ % stride != 0) return;
+            if (size == MAX_POINTS) {
+                for (int i = 0; i < size / 2; i++) {
+                    times[i] = times[2 * i];
+                    valence[i] = valence[2 * i];
+                    arousal[i] = arousal[2 * i];
+                }
+                size /= 2;
+                stride *= 2;
+                offered = 1;
+            }
             if (size == times.length) {
                 times = Arrays.copyOf(times, size * 2);
                 valence = Arrays.copyOf(valence, size * 2);

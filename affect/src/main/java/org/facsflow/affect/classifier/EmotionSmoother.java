@@ -55,4 +55,8 @@ public final class EmotionSmoother {
     public void forget(int faceId) {
         faces.remove(faceId);
     }
+
+    public void forgetAll() {
+        faces.clear();
+    }
 }

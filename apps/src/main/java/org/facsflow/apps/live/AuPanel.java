@@ -1,9 +1,12 @@
 package org.facsflow.apps.live;
 
+import org.facsflow.affect.AffectFrame;
+import org.facsflow.affect.Emotion;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.IntensityScale;
 import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.pipeline.FaceResult;
 
 import javax.swing.JComponent;
 import java.awt.Color;
@@ -39,7 +42,7 @@ final class AuPanel extends JComponent {
     private static final List<ActionUnit> AUS = ActionUnit.CODED;
     /** AUs whose coefficients are hand-set FACS rules, not fitted to reference data: marked with '*'. */
     private static final Set<ActionUnit> EXPERIMENTAL = AUS.stream()
-            .filter(au -> "prior".equals(AuModel.standard().entry(au).source())).collect(Collectors.toUnmodifiableSet());
+            .filter(au -> !AuModel.standard().isReported(au)).collect(Collectors.toUnmodifiableSet());
 
     private final Supplier<LiveFrame> frames;
 
@@ -87,7 +90,7 @@ final class AuPanel extends JComponent {
         g.setColor(BACKGROUND);
         g.fillRect(0, 0, getWidth(), getHeight());
         LiveFrame frame = frames.get();
-        List<LiveFrame.Face> faces = frame == null ? List.of() : frame.faces();
+        List<FaceResult> faces = frame == null ? List.of() : frame.faces();
         g.setFont(getFont().deriveFont(Font.PLAIN, 12f));
         if (faces.isEmpty()) {
             g.setColor(DIM);
@@ -103,12 +106,12 @@ final class AuPanel extends JComponent {
         paintLegend(g, getHeight() - LEGEND);
     }
 
-    private void paintCell(Graphics2D g, LiveFrame.Face face, int index, int faces) {
+    private void paintCell(Graphics2D g, FaceResult face, int index, int faces) {
         Point cell = cell(index, faces);
         int x = cell.x + MARGIN;
-        g.setColor(face.found() ? TEXT : DIM);
+        g.setColor(face.success() ? TEXT : DIM);
         g.setFont(getFont().deriveFont(Font.BOLD, 13f));
-        g.drawString("face " + face.faceId() + (face.found() ? "" : "  (lost)"), x, cell.y + 15);
+        g.drawString("face " + face.faceId() + (face.success() ? "" : "  (lost)"), x, cell.y + 15);
         g.setFont(getFont().deriveFont(Font.PLAIN, 11f));
         g.drawString(affectLine(face.affect()), x, cell.y + 31);
         AuFrame aus = face.aus();
@@ -148,12 +151,12 @@ final class AuPanel extends JComponent {
         return String.format(Locale.ROOT, "%.1f", value) + IntensityScale.letter(value).map(l -> " " + l).orElse("");
     }
 
-    static String affectLine(Affect a) {
-        String emotion = a == null || a.emotion() == null ? "—"
-                : a.emotion() + (Float.isNaN(a.probability()) ? "" : String.format(Locale.ROOT, " %.0f%%", 100 * a.probability()));
+    static String affectLine(AffectFrame a) {
+        Emotion top = a == null ? null : a.emotions().top(Emotion.CLASSIFIED).orElse(null);
+        String emotion = top == null ? "—" : top.label() + String.format(Locale.ROOT, " %.0f%%", 100 * a.emotions().get(top));
         // Short enough for the panel's width with the longest label ("happiness 100%").
-        return emotion + "  V " + number(a == null ? Float.NaN : a.valence())
-                + "  A " + number(a == null ? Float.NaN : a.arousal());
+        return emotion + "  V " + number(a == null ? Float.NaN : a.circumplex().valence())
+                + "  A " + number(a == null ? Float.NaN : a.circumplex().arousal());
     }
 
     private static String number(float v) {
@@ -183,7 +186,7 @@ final class AuPanel extends JComponent {
     @Override
     public String getToolTipText(MouseEvent event) {
         LiveFrame frame = frames.get();
-        List<LiveFrame.Face> faces = frame == null ? List.of() : frame.faces();
+        List<FaceResult> faces = frame == null ? List.of() : frame.faces();
         int n = Math.max(1, faces.size());
         int index = event.getY() / CELL_HEIGHT * perRow(n) + Math.min(perRow(n) - 1, event.getX() / cellWidth(n));
         int y = event.getY() % CELL_HEIGHT - HEADER;

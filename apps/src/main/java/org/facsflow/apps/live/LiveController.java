@@ -1,6 +1,7 @@
 package org.facsflow.apps.live;
 
 import org.facsflow.io.AtomicFile;
+import org.facsflow.pipeline.StreamSession;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -57,7 +58,7 @@ final class LiveController {
             }
             case NEUTRAL -> {
                 processor.takeNeutral();
-                status.show("neutral: the next " + NeutralCapture.SECONDS + " s of each face, from the next frame");
+                status.show("neutral: the next " + StreamSession.NEUTRAL_SECONDS + " s of each face, from the next frame");
             }
             case RECORD -> processor.toggleRecording();
             case SCREENSHOT -> screenshot();

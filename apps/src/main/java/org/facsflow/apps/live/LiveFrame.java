@@ -2,7 +2,7 @@ package org.facsflow.apps.live;
 
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.pose.CameraIntrinsics;
-import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.pipeline.FaceResult;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -13,25 +13,13 @@ import java.util.List;
  * @param number       the frame's number in capture order (1-based; gaps are dropped frames)
  * @param timestamp    the frame's time in the source, seconds
  * @param picture      the frame, converted once on the processing thread so that painting only draws it
+ * @param faces        every tracked face, found or lost, with its AUs and affect where found
  * @param arrivalNanos when the capture thread received it ({@link System#nanoTime()})
  */
-record LiveFrame(long number, double timestamp, BufferedImage picture, CameraIntrinsics camera, List<Face> faces,
+record LiveFrame(long number, double timestamp, BufferedImage picture, CameraIntrinsics camera, List<FaceResult> faces,
                  long arrivalNanos) {
 
-    /**
-     * One tracked face.
-     *
-     * @param face   the tracker's (smoothed) measurements; null while the face is lost
-     * @param aus    its coded AUs; null while lost
-     * @param affect the affect reading; null when there is none
-     */
-    record Face(int faceId, float confidence, FaceObservation face, AuFrame aus, Affect affect) {
-        boolean found() {
-            return face != null;
-        }
-    }
-
     List<FaceObservation> found() {
-        return faces.stream().filter(Face::found).map(Face::face).toList();
+        return faces.stream().filter(FaceResult::success).map(FaceResult::face).toList();
     }
 }

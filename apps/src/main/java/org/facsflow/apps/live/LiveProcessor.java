@@ -1,10 +1,9 @@
 package org.facsflow.apps.live;
 
-import org.facsflow.apps.output.OverlayRenderer;
-import org.facsflow.face.track.TrackedFace;
-import org.facsflow.face.track.TrackedFrame;
-import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.media.MediaException;
+import org.facsflow.media.RgbImage;
+import org.facsflow.pipeline.FrameResult;
+import org.facsflow.pipeline.StreamSession;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,37 +11,34 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The processing thread: runs the tracking pipeline on the newest captured frames ({@link LatestFrame}), codes each
- * found face's AUs, converts the frame for painting once, records it when asked, and publishes it to the window.
- * The pipeline's threads locate and measure; this one smooths (inside the pipeline), codes and publishes, so coding
- * one frame overlaps locating the next.
+ * The processing thread: runs the pipeline's stream session on the newest captured frames ({@link LatestFrame}),
+ * converts each analysed frame for painting once, records it when asked, and publishes it to the window. The
+ * pipeline's threads locate and measure; this one smooths, codes the AUs and affect (inside the session) and
+ * publishes, so coding one frame overlaps locating the next.
  */
 final class LiveProcessor implements Runnable {
     /** Where and how the `r` key records. */
     record RecordingSettings(Path directory, String separator, boolean video, double frameRate) {
     }
 
-    private final TrackingPipeline pipeline;
+    private final StreamSession session;
     private final LatestFrame slot;
-    private final FaceCoding coding;
-    private final NeutralCapture neutral;
     private final RecordingSettings recordingSettings;
     private final Consumer<LiveFrame> publish;
     private final StatusLine status;
     private final Object recordingLock = new Object();
     private Recording recording; // guarded by recordingLock
     private boolean recordingWanted; // guarded by recordingLock
-    private volatile boolean neutralWanted;
     private volatile long processed;
     private volatile Exception failure;
     private String neutralStatus = "";
+    /** The capture of the frame being analysed: released from the slot as the session takes it. */
+    private LatestFrame.Captured captured;
 
-    LiveProcessor(TrackingPipeline pipeline, LatestFrame slot, FaceCoding coding, RecordingSettings recordingSettings,
+    LiveProcessor(StreamSession session, LatestFrame slot, RecordingSettings recordingSettings,
                   Consumer<LiveFrame> publish, StatusLine status) {
-        this.pipeline = pipeline;
+        this.session = session;
         this.slot = slot;
-        this.coding = coding;
-        this.neutral = new NeutralCapture(coding);
         this.recordingSettings = recordingSettings;
         this.publish = publish;
         this.status = status;
@@ -51,7 +47,7 @@ final class LiveProcessor implements Runnable {
     @Override
     public void run() {
         try {
-            pipeline.run(slot, 0, Double.POSITIVE_INFINITY, this::accept);
+            session.run(slot, this::release, this::accept);
         } catch (MediaException | RuntimeException e) {
             failure = e;
         } finally {
@@ -59,38 +55,36 @@ final class LiveProcessor implements Runnable {
         }
     }
 
-    private void accept(TrackedFrame tracked) {
-        LatestFrame.Captured captured = slot.release(tracked.image());
-        if (neutralWanted) {
-            neutralWanted = false;
-            neutral.request();
-        }
-        double time = tracked.image().timestampSeconds();
-        neutral.beforeFrame(time, tracked.faces().stream().filter(TrackedFace::success).map(TrackedFace::faceId).toList());
-        List<LiveFrame.Face> faces = coding.code(tracked);
-        LiveFrame frame = new LiveFrame(captured.number(), time, OverlayRenderer.toBufferedImage(tracked.image()),
-                tracked.camera(), faces, captured.arrivalNanos());
+    /** The frame leaves the slot's count of frames in flight; its capture number is the source's frame number. */
+    private long release(RgbImage image) {
+        captured = slot.release(image);
+        return captured.number();
+    }
+
+    private void accept(FrameResult result) {
+        LiveFrame frame = new LiveFrame(result.frame(), result.time(), result.image().toBufferedImage(), result.camera(),
+                result.faces(), captured.arrivalNanos());
         processed++;
         publish.accept(frame);
-        record(frame, tracked); // after publishing: writing is not on the way to the screen
-        if (!neutral.status().equals(neutralStatus)) {
-            neutralStatus = neutral.status();
-            if (neutral.active()) status.show(neutralStatus);
+        record(result); // after publishing: writing is not on the way to the screen
+        if (!session.neutralStatus().equals(neutralStatus)) {
+            neutralStatus = session.neutralStatus();
+            if (session.collectingNeutral()) status.show(neutralStatus);
             else status.announce(neutralStatus);
         }
     }
 
-    private void record(LiveFrame frame, TrackedFrame tracked) {
+    private void record(FrameResult frame) {
         synchronized (recordingLock) {
             try {
                 if (recordingWanted && recording == null) {
                     String stem = OutputNames.freeStem(recordingSettings.directory(), ".csv", ".mp4");
                     recording = Recording.start(recordingSettings.directory(), stem, recordingSettings.separator(),
-                            recordingSettings.video(), tracked.image(), recordingSettings.frameRate());
+                            recordingSettings.video(), frame.image(), recordingSettings.frameRate());
                     status.announce("recording " + recordingSettings.directory().resolve(stem + ".csv")
                             + (recordingSettings.video() ? " and .mp4" : "") + " (r stops)");
                 }
-                if (recording != null) recording.write(frame, tracked.image());
+                if (recording != null) recording.write(frame);
             } catch (IOException e) {
                 recordingWanted = false;
                 closeRecording();
@@ -141,7 +135,7 @@ final class LiveProcessor implements Runnable {
 
     /** The `n` key: the next 2 s become each face's neutral face. */
     void takeNeutral() {
-        neutralWanted = true;
+        session.takeNeutral();
     }
 
     long processed() {

@@ -1,18 +1,13 @@
 package org.facsflow.apps.live;
 
-import org.facsflow.apps.output.FaceCsvWriter;
-import org.facsflow.face.pose.CanonicalFace;
-import org.facsflow.face.pose.MeshLifter;
-import org.facsflow.face.track.TrackerSettings;
-import org.facsflow.face.track.TrackingPipeline;
-import org.facsflow.facs.coding.AuCoder;
-import org.facsflow.facs.coding.AuModel;
-import org.facsflow.facs.coding.AuPredictor;
-import org.facsflow.facs.coding.FacialMeasures;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
+import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.PipelineSettings;
+import org.facsflow.pipeline.StreamSession;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 
 import javax.swing.SwingUtilities;
 import java.awt.AWTError;
@@ -27,8 +22,8 @@ import java.util.Optional;
  * A live run: a camera, a filter graph or a video file played at its own pace, shown in a window with the face
  * stage's overlays and each face's AU bars, until the user quits, the source ends, or a set duration passes.
  * <pre>
- *   capture thread ──▶ LatestFrame ────▶ tracking pipeline ──▶ processing thread ──▶ window (event thread)
- *   paces a file,      holds the newest  locate │ measure,     codes the AUs,        paints the newest frame;
+ *   capture thread ──▶ LatestFrame ────▶ pipeline's threads ──▶ processing thread ──▶ window (event thread)
+ *   paces a file,      holds the newest  locate │ measure,     codes AUs + affect,   paints the newest frame;
  *   reopens a camera   frame only        2 frames at most     records on request    latency ends here
  * </pre>
  * Frames never queue: the slot keeps only the newest frame, the pipeline holds at most {@value #IN_FLIGHT}, and the
@@ -44,15 +39,16 @@ public final class LiveSession {
      * @param sequenceFrameRate frames per second of a {@code frames:} image sequence (images carry no clock)
      * @param outputDir         where recordings and screenshots go
      * @param recordVideo       whether `r` records the frames too (they identify a person: off unless asked)
+     * @param separator         the recording CSV's field separator ({@link ResultCsvWriter#PLAIN} or OpenFace's)
      * @param durationSeconds   stop after this long (infinite: until quit or the end of the source)
      */
-    public record Options(String source, double sequenceFrameRate, Path outputDir, boolean recordVideo, boolean plainCsv,
+    public record Options(String source, double sequenceFrameRate, Path outputDir, boolean recordVideo, String separator,
                           double durationSeconds) {
     }
 
     private final Options options;
-    private final TrackingPipeline pipeline;
-    private final AffectReader affect;
+    private final Pipeline pipeline;
+    private final StreamSession stream;
     private final PrintStream out;
     private final LatestFrame slot = new LatestFrame(IN_FLIGHT);
     private final StatusLine status;
@@ -65,19 +61,16 @@ public final class LiveSession {
     private LiveWindow window;
     private long startNanos;
 
-    private LiveSession(Options options, VideoSource source, TrackingPipeline pipeline, AuCoder coder,
-                        AffectReader affect, PrintStream out) {
+    private LiveSession(Options options, VideoSource source, Pipeline pipeline, PrintStream out) {
         this.options = options;
         this.pipeline = pipeline;
-        this.affect = affect;
+        this.stream = pipeline.openStream();
         this.out = out;
         this.status = new StatusLine(out);
         this.capture = new FrameCapture(options.source(), source,
                 spec -> VideoSources.open(spec, options.sequenceFrameRate()), slot, status::announce);
-        FaceCoding coding = new FaceCoding(coder, affect, TrackerSettings.DEFAULT.rememberSeconds());
-        this.processor = new LiveProcessor(pipeline, slot, coding, new LiveProcessor.RecordingSettings(
-                options.outputDir(), options.plainCsv() ? "," : FaceCsvWriter.OPENFACE_SEPARATOR, options.recordVideo(),
-                source.frameRate()), frame -> window.show(frame), status);
+        this.processor = new LiveProcessor(stream, slot, new LiveProcessor.RecordingSettings(options.outputDir(),
+                options.separator(), options.recordVideo(), source.frameRate()), frame -> window.show(frame), status);
         this.controller = new LiveController(slot, processor, status, options.outputDir(), () -> stop("quit"));
         this.captureThread = new Thread(capture, "facsflow-capture");
         this.processingThread = new Thread(processor, "facsflow-process");
@@ -99,22 +92,20 @@ public final class LiveSession {
     /**
      * Loads the models, opens the source and the window, and starts.
      *
-     * @param affect the affect layer's slot ({@link AffectReader#NONE} until it is wired); closed with the session
      * @throws MediaException              the source cannot be opened
      * @throws DisplayUnavailableException no window can be opened
      */
-    public static LiveSession start(Options options, AssetStore store, AffectReader affect, PrintStream out)
+    public static LiveSession start(Options options, AssetStore store, PrintStream out)
             throws MediaException, DisplayUnavailableException {
         Optional<String> noDisplay = displayProblem();
         if (noDisplay.isPresent()) throw new DisplayUnavailableException(noDisplay.get(), null);
         // Models first: a live source opened earlier would pile up frames (a realtime graph catches up in a burst).
-        TrackingPipeline pipeline = TrackingPipeline.create(store, TrackerSettings.DEFAULT, 1);
+        // One measuring thread: the locating thread, it and the processing thread keep a small machine's cores busy.
+        Pipeline pipeline = Pipeline.load(store, PipelineSettings.DEFAULT.withMeasuringThreads(1));
         VideoSource source = null;
         try {
-            AuCoder coder = new AuCoder(new FacialMeasures(new MeshLifter(CanonicalFace.load(store.require("canonical-face")))),
-                    new AuPredictor(AuModel.standard()));
             source = VideoSources.open(options.source(), options.sequenceFrameRate());
-            LiveSession session = new LiveSession(options, source, pipeline, coder, affect, out);
+            LiveSession session = new LiveSession(options, source, pipeline, out);
             session.openWindow();
             session.startThreads();
             return session;
@@ -187,8 +178,8 @@ public final class LiveSession {
         } catch (InvocationTargetException e) {
             out.println("facsflow live: the window did not close cleanly: " + e.getCause());
         }
+        stream.close();
         pipeline.close();
-        affect.close();
         Exception failure = processor.failure();
         String ending = stopReason != null ? stopReason : failure != null ? failure.getMessage() : "source ended";
         DisplayTiming.Figures shown = timing.total();

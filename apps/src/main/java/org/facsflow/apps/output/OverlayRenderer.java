@@ -14,7 +14,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.util.List;
 
 /**
@@ -37,7 +36,7 @@ public final class OverlayRenderer {
     }
 
     public BufferedImage render(RgbImage frame, List<FaceObservation> faces, CameraIntrinsics camera) {
-        BufferedImage image = toBufferedImage(frame);
+        BufferedImage image = frame.toBufferedImage();
         Graphics2D g = image.createGraphics();
         draw(g, faces, camera);
         g.dispose();
@@ -97,18 +96,5 @@ public final class OverlayRenderer {
         if (a[2] <= 0 || b[2] <= 0) return;
         g.draw(new Line2D.Double(k.fx() * a[0] / a[2] + k.cx(), k.fy() * a[1] / a[2] + k.cy(),
                 k.fx() * b[0] / b[2] + k.cx(), k.fy() * b[1] / b[2] + k.cy()));
-    }
-
-    /** One copy into a BGR image (Java2D's native 3-byte layout). */
-    public static BufferedImage toBufferedImage(RgbImage frame) {
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        byte[] rgb = frame.rgb();
-        for (int i = 0; i < rgb.length; i += 3) {
-            bgr[i] = rgb[i + 2];
-            bgr[i + 1] = rgb[i + 1];
-            bgr[i + 2] = rgb[i];
-        }
-        return image;
     }
 }

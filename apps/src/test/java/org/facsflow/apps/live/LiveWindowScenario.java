@@ -3,6 +3,8 @@ package org.facsflow.apps.live;
 import org.facsflow.face.FaceBox;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.models.AssetStore;
+import org.facsflow.pipeline.FaceResult;
+import org.facsflow.pipeline.table.ResultCsvWriter;
 
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
@@ -43,8 +45,8 @@ public final class LiveWindowScenario {
             System.exit(new picocli.CommandLine(new org.facsflow.apps.LiveCommand()).execute("--camera", "97", "-o", out.toString()));
         }
         LiveWindowScenario scenario = new LiveWindowScenario(out);
-        LiveSession session = LiveSession.start(new LiveSession.Options(args[1], 30, out.resolve("saved"), false, false, 120),
-                AssetStore.standard(), AffectReader.NONE, System.out);
+        LiveSession session = LiveSession.start(new LiveSession.Options(args[1], 30, out.resolve("saved"), false,
+                ResultCsvWriter.PLAIN, 120), AssetStore.standard(), System.out);
         try {
             if (args[0].equals("keys")) scenario.keys(session);
             else scenario.ends(session);
@@ -121,6 +123,7 @@ public final class LiveWindowScenario {
         seen.setProperty("exitCode", Integer.toString(summary.exitCode()));
         seen.setProperty("seconds", Double.toString((System.nanoTime() - start) / 1e9));
         seen.setProperty("shown", Long.toString(summary.shown()));
+        seen.setProperty("captured", Long.toString(summary.captured()));
         seen.setProperty("windowDisplayable", Boolean.toString(onEdt(() -> session.window().frame().isDisplayable())));
     }
 
@@ -140,9 +143,9 @@ public final class LiveWindowScenario {
         seen.setProperty("video", rect(new Rectangle(video.x, video.y, videoSize.width, videoSize.height)));
         StringBuilder ids = new StringBuilder();
         for (int c = 0; c < frame.faces().size(); c++) {
-            LiveFrame.Face face = frame.faces().get(c);
+            FaceResult face = frame.faces().get(c);
             ids.append(c == 0 ? "" : ",").append(face.faceId());
-            if (!face.found()) continue;
+            if (!face.success()) continue;
             FaceBox box = face.face().box();
             Rectangle2D onPanel = onEdt(() -> window.video().panelBox(frame, box));
             seen.setProperty("face" + c + ".box", rect(new Rectangle((int) Math.round(onPanel.getX() + video.x),

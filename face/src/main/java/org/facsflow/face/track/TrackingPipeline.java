@@ -8,6 +8,7 @@ import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.VideoSource;
 import org.facsflow.models.AssetStore;
+import org.facsflow.models.ParallelLoader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,19 +75,30 @@ public final class TrackingPipeline implements AutoCloseable {
     }
 
     /**
+     * Loads the models of the locating thread and of each measuring thread at once (each analyzer on its own thread:
+     * start-up is mostly single-threaded work per model).
+     *
      * @param measuringThreads threads for iris, occlusion check and pose; 0 measures on the locating thread
      */
     public static TrackingPipeline create(AssetStore store, TrackerSettings settings, int measuringThreads) {
-        List<FaceAnalyzer> analyzers = new ArrayList<>();
-        try {
-            FaceAnalyzer locating = FaceAnalyzer.create(store);
-            analyzers.add(locating);
-            for (int i = 0; i < measuringThreads; i++) analyzers.add(FaceAnalyzer.create(store));
-            return new TrackingPipeline(settings, locating, List.copyOf(analyzers.subList(1, analyzers.size())));
-        } catch (RuntimeException e) {
-            analyzers.forEach(FaceAnalyzer::close);
-            throw e;
-        }
+        ParallelLoader loader = new ParallelLoader();
+        CompletableFuture<FaceAnalyzer> locating = loader.start(() -> FaceAnalyzer.create(store));
+        List<CompletableFuture<FaceAnalyzer>> measuring = new ArrayList<>();
+        for (int i = 0; i < measuringThreads; i++) measuring.add(loader.start(() -> FaceAnalyzer.forMeasuring(store)));
+        loader.awaitAll();
+        return of(settings, locating.join(), measuring.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
+     * A pipeline over analyzers loaded by the caller, who may use {@code locating} for other work between runs (a
+     * still image, say); {@link #close} closes them all.
+     *
+     * @param locating  a full analyzer ({@link FaceAnalyzer#create})
+     * @param measuring analyzers for the measuring threads ({@link FaceAnalyzer#forMeasuring}); none measures on the
+     *                  locating thread
+     */
+    public static TrackingPipeline of(TrackerSettings settings, FaceAnalyzer locating, List<FaceAnalyzer> measuring) {
+        return new TrackingPipeline(settings, locating, List.copyOf(measuring));
     }
 
     /** One located frame, measured (possibly later, on another thread). */

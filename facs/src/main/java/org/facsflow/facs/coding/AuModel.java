@@ -67,6 +67,14 @@ public record AuModel(Map<String, Object> note, Map<String, Double> neutral, Lis
         throw new IllegalArgumentException("the AU model has no entry for " + au.code());
     }
 
+    /**
+     * Whether the AU is shown to people by default (one-line summaries, the live window's bars): the AUs fitted to
+     * reference data; hand-set FACS rules stay in the CSV.
+     */
+    public boolean isReported(ActionUnit au) {
+        return "fitted".equals(entry(au).source());
+    }
+
     /** The committed model, fitted by {@code facsflow calibrate} on the development videos. */
     public static AuModel standard() {
         try (InputStream in = AuModel.class.getResourceAsStream(RESOURCE)) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,8 +38,16 @@ public final class OpenFaceCsv {
     }
 
     public static OpenFaceCsv read(Path file) throws IOException {
+        return read(file, OpenFaceCsv::isText);
+    }
+
+    /**
+     * As {@link #read(Path)}, with the columns to read as text (NaN) named by the caller: facsflow's declared result
+     * table knows its own ({@code org.facsflow.pipeline.table.ResultTable}).
+     */
+    public static OpenFaceCsv read(Path file, Predicate<String> textColumn) throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
-            return parse(file, in);
+            return parse(file, in, textColumn);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
         } catch (CsvFormatException e) {
@@ -81,7 +90,7 @@ public final class OpenFaceCsv {
         return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
-    private static OpenFaceCsv parse(Path file, BufferedReader in) throws IOException {
+    private static OpenFaceCsv parse(Path file, BufferedReader in, Predicate<String> textColumn) throws IOException {
         String header = in.readLine();
         if (header == null || header.isBlank()) throw new CsvFormatException("empty file, no header");
         List<String> columns = new ArrayList<>();
@@ -111,7 +120,7 @@ public final class OpenFaceCsv {
                         + columns.size());
             double[] values = new double[cells.length];
             for (int i = 0; i < cells.length; i++)
-                values[i] = isText(columns.get(i)) ? Double.NaN : number(cells[i], columns.get(i), lineNumber);
+                values[i] = textColumn.test(columns.get(i)) ? Double.NaN : number(cells[i], columns.get(i), lineNumber);
             FrameKey key = new FrameKey(index(values, frame, "frame", lineNumber),
                     index(values, face, "face", lineNumber));
             OpenFaceRow row = new OpenFaceRow(key, success == null || values[success] == 1, columnIndex, values);

@@ -16,7 +16,6 @@ import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 import org.facsflow.models.AssetStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -291,6 +290,6 @@ class AuCoderTest {
     }
 
     private static Path shared(String relative) {
-        return SharedFolder.find(relative).orElseGet(() -> Assumptions.abort("shared/" + relative + " not found"));
+        return SharedFolder.require(relative);
     }
 }

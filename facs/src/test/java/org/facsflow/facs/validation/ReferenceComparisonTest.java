@@ -1,7 +1,7 @@
 package org.facsflow.facs.validation;
 
 import org.facsflow.facs.ActionUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.facsflow.models.SharedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,13 +125,9 @@ class ReferenceComparisonTest {
                 OpenFaceCsv.read(Files.writeString(dir.resolve("pred.csv"), prediction)));
     }
 
-    /** shared/reference beside the checkout ({@code -Dfacsflow.reference=DIR} to repoint); skipped if absent. */
+    /** shared/reference beside the checkout ({@code -Dfacsflow.reference=DIR} to repoint); a failure if absent. */
     private static Path referenceDir() {
         String explicit = System.getProperty("facsflow.reference");
-        Path found = explicit != null ? Path.of(explicit) : null;
-        for (Path d = Path.of("").toAbsolutePath(); found == null && d != null; d = d.getParent())
-            if (Files.isDirectory(d.resolve("shared/reference"))) found = d.resolve("shared/reference");
-        Assumptions.assumeTrue(found != null && Files.isDirectory(found), "shared/reference not found");
-        return found;
+        return explicit != null ? Path.of(explicit) : SharedFolder.require("reference");
     }
 }

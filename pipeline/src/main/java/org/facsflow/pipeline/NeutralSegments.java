@@ -1,4 +1,4 @@
-package org.facsflow.apps.live;
+package org.facsflow.pipeline;
 
 /**
  * The hook for FACS's SEGMENT baseline in live coding: a stretch of one face's frames, marked by the user as neutral,

@@ -1,4 +1,4 @@
-package org.facsflow.apps.live;
+package org.facsflow.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,13 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The `n` key: the next {@value #SECONDS} s of frames are taken as each face's neutral face. Times are the frames'
- * own timestamps, so a run that drops frames still collects 2 s of the person. A face that appears during the
- * 2 s joins for the rest of them. Runs on the processing thread, between coding frames.
+ * On request (the live window's n key) the next {@value StreamSession#NEUTRAL_SECONDS} s of frames are taken as each
+ * face's neutral face. Times are the frames'
+ * own timestamps, so a run that drops frames still collects the whole stretch of the person. A face that appears during
+ * it joins for the rest of it. Runs on the processing thread, between coding frames.
  */
 final class NeutralCapture {
-    static final double SECONDS = 2.0;
-
     private final NeutralSegments segments;
     private final Set<Integer> collecting = new LinkedHashSet<>();
     private boolean requested;
@@ -39,7 +38,7 @@ final class NeutralCapture {
         if (requested) {
             requested = false;
             finish();
-            until = time + SECONDS;
+            until = time + StreamSession.NEUTRAL_SECONDS;
         }
         if (!active()) return;
         if (time >= until) {

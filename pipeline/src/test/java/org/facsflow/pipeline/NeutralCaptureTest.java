@@ -1,4 +1,4 @@
-package org.facsflow.apps.live;
+package org.facsflow.pipeline;
 
 import org.junit.jupiter.api.Test;
 
