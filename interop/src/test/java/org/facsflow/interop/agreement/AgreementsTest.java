@@ -16,7 +16,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Each measure against values worked out by hand (shown in the comments). */
+/**
+ * Each measure against values worked out by hand (shown in the comments). F1 and kappa were also checked with
+ * scikit-learn 1.2.1 (Debian's python3-sklearn): {@code f1_score} and {@code cohen_kappa_score} on the same series
+ * give the values asserted here to the last digit shown.
+ */
 class AgreementsTest {
     @TempDir
     Path dir;
@@ -25,7 +29,7 @@ class AgreementsTest {
     void kappaOfTheTextbookExample() {
         // Cohen's kappa, the worked "simple example" of the Wikipedia article: 50 items, both yes 20, A yes B no 5,
         // A no B yes 10, both no 15. p_o = 35/50 = 0.7; P(A yes) = 0.5, P(B yes) = 0.6;
-        // p_e = 0.5 * 0.6 + 0.5 * 0.4 = 0.5; kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4
+        // p_e = 0.5 * 0.6 + 0.5 * 0.4 = 0.5; kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4 (sklearn: 0.4)
         assertThat(CohenKappa.of(20, 5, 10, 15)).isCloseTo(0.4, within(1e-12));
         assertThat(CohenKappa.of(0, 0, 0, 10)).as("both constant and equal: undefined").isNaN();
     }
@@ -59,6 +63,7 @@ class AgreementsTest {
         // p_e = 0.45*0.35 + 0.55*0.65 = 0.515, kappa = (0.7 - 0.515) / 0.485 = 0.381443...
         // Events: reference 0.2-0.7 s and 1.3-1.5 s; prediction 0.3-0.8 s (both ends 0.1 s off: matched) and
         // 1.9-1.9 s (onset 0.6 s off: not within 0.5 s). Event F1 = 2*1 / (2 + 2) = 0.5.
+        // sklearn: f1_score 0.6250000000000001, cohen_kappa_score 0.38144329896907214.
         CodeAgreement au12 = rows.get(1);
         assertThat(au12.frames()).isEqualTo(20);
         assertThat(au12.referencePresent()).isEqualTo(9);
@@ -74,11 +79,14 @@ class AgreementsTest {
         // AU06: for two raters ICC(3,1) = 2 S_xy / (S_xx + S_yy) (the two-way ANOVA form reduces to it). Over the 20
         // frames: sum x = 12, sum y = 13, sum x^2 = 28, sum y^2 = 29, sum xy = 27, so S_xx = 28 - 12^2/20 = 20.8,
         // S_yy = 29 - 13^2/20 = 20.55, S_xy = 27 - 12*13/20 = 19.2, ICC = 38.4 / 41.35 = 0.928658.
-        // Presence from intensity >= 1: reference 6 frames, prediction 7, TP 6, FP 1 -> F1 = 12/13.
+        // Presence from intensity >= 1: reference 6 frames, prediction 7, TP 6, FP 1, TN 13 -> F1 = 12/13;
+        // kappa: p_o = 19/20, p_e = 0.3*0.35 + 0.7*0.65 = 0.56, (0.95 - 0.56) / 0.44 = 0.886364 (sklearn:
+        // 0.8863636363636364).
         CodeAgreement au6 = rows.get(0);
         assertThat(au6.intensityFrames()).isEqualTo(20);
         assertThat(au6.icc()).isCloseTo(38.4 / 41.35, within(1e-12));
         assertThat(au6.f1()).isCloseTo(12.0 / 13, within(1e-12));
+        assertThat(au6.kappa()).isCloseTo(0.39 / 0.44, within(1e-12));
         assertThat(List.of(au6.referenceEvents(), au6.predictedEvents(), au6.matchedEvents())).containsExactly(1, 1, 1);
     }
 
@@ -125,11 +133,14 @@ class AgreementsTest {
                 10, 0.5, Bootstrap.DEFAULT).get(0);
         // 75 frames at 10 fps (0.0-7.4 s). Coder 1 present on 1.0-1.9 and 4.0-4.9 (20 frames); coder 2 on 1.2-2.0
         // and 7.0-7.4 (14 frames). Both: 1.2-1.9 = 8 frames. F1 = 16 / (20 + 14) = 0.470588.
+        // kappa: p_o = (8 + 49) / 75 = 0.76, p_e = (20*14 + 55*61) / 75^2 = 0.6462222, kappa = 0.321608 (sklearn:
+        // f1_score 0.47058823529411764, cohen_kappa_score 0.321608040201005).
         // Intensities (C = 3, B = 2, A = 1, 0 elsewhere) over all 75 frames; events: (1.0-1.9) matches (1.2-2.0).
         assertThat(au12.frames()).isEqualTo(75);
         assertThat(au12.referencePresent()).isEqualTo(20);
         assertThat(au12.predictedPresent()).isEqualTo(14);
         assertThat(au12.f1()).isCloseTo(16.0 / 34, within(1e-12));
+        assertThat(au12.kappa()).isCloseTo(0.321608040201005, within(1e-12));
         assertThat(au12.intensityFrames()).isEqualTo(75);
         assertThat(au12.matchedEvents()).isEqualTo(1);
         assertThat(au12.eventF1()).isCloseTo(0.5, within(1e-12));
