@@ -1,5 +1,6 @@
 package org.facsflow.apps;
 
+import org.facsflow.media.InputFiles;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.StillImages;
 
@@ -90,18 +91,24 @@ final class Batch {
 
     /**
      * Folders become their image and video files in name order (a folder with neither is a failure); anything else
-     * stays as given.
+     * stays as given, but for a name this system cannot encode, which is reported as that input's failure.
      */
     List<String> expand(List<String> inputs) {
         List<String> expanded = new ArrayList<>();
         for (String input : inputs) {
-            Path path = Path.of(input);
+            Path path;
+            try {
+                path = InputFiles.pathOf(input);
+            } catch (MediaException e) {
+                fail(e.getMessage());
+                continue;
+            }
             if (!Files.isDirectory(path)) {
                 expanded.add(input);
                 continue;
             }
             try (Stream<Path> listing = Files.list(path)) {
-                List<String> media = listing.filter(p -> StillImages.isImage(p) || VIDEO_EXTENSIONS.contains(extension(p)))
+                List<String> media = listing.filter(p -> StillImages.hasImageExtension(p) || VIDEO_EXTENSIONS.contains(extension(p)))
                         .sorted().map(Path::toString).toList();
                 if (media.isEmpty()) fail(input + ": folder has no image or video files");
                 expanded.addAll(media);

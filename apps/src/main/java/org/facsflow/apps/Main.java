@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "facsflow", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "facsflow 0.1.0",
         description = "Facial expression analysis with the Facial Action Coding System.",
         subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, BenchCommand.class, AusCommand.class,
-                ValidateCommand.class, CalibrateCommand.class, SummarizeCommand.class,
-                StudyCommand.class, LiveCommand.class, CommandLine.HelpCommand.class})
+                ValidateCommand.class, ConvertCommand.class, AuditCommand.class, CalibrateCommand.class,
+                SummarizeCommand.class, StudyCommand.class, LiveCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,38 +1,107 @@
 package org.facsflow.apps;
 
-import org.facsflow.io.AtomicFile;
 import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.facs.validation.ValidationReport;
+import org.facsflow.interop.AuTable;
+import org.facsflow.interop.Coding;
+import org.facsflow.interop.EventLabels;
+import org.facsflow.interop.agreement.AgreementTable;
+import org.facsflow.interop.agreement.Agreements;
+import org.facsflow.interop.agreement.Bootstrap;
+import org.facsflow.interop.agreement.CodeAgreement;
+import org.facsflow.interop.convert.Conversions;
+import org.facsflow.interop.read.CodingFiles;
+import org.facsflow.io.AtomicFile;
 import org.facsflow.pipeline.table.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code facsflow validate}: per-AU agreement of an AU CSV with a reference such as OpenFace's own output. */
+/**
+ * {@code facsflow validate}: per-AU agreement of an AU file with a reference: another tool's output or human FACS
+ * codes (.eaf, BORIS, frame-label CSV), or two human coders.
+ */
 @Command(name = "validate", sortOptions = false,
-        description = {"Compare the AU intensities (AUxx_r) and presence (AUxx_c) of an OpenFace-style CSV with a "
-                + "reference CSV, frame by frame (matched on frame and face_id, or face for images): Pearson r, "
-                + "Lin's CCC, ICC(3,1) and MAE of intensity, F1 of presence, per AU and averaged. Frames the reference "
-                + "failed on (success=0), frames missing from the prediction and empty values are skipped and counted.",
+        description = {"Compare an AU coding with a reference, per AU. Either side may be any supported file: "
+                + CodingFiles.KNOWN + " (two human files give inter-coder agreement).",
+                "Always: frame-level F1 and Cohen's kappa of presence, ICC(3,1) of intensity where both coded one, and "
+                + "event-level agreement (onset and offset within --tolerance), with 95% bootstrap intervals "
+                + "(event-resampled). Events are sampled at the other side's frames (or at --frame-rate when both "
+                + "are events). When both are OpenFace-layout CSVs (OpenFace, facsflow), also Pearson r, Lin's CCC, "
+                + "ICC(3,1) and MAE of intensity, matched on frame and face_id.",
                 "Exit status: 0 compared; 1 a file could not be read or written; 3 nothing in common to compare."})
 final class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--reference", required = true, paramLabel = "REF.csv",
-            description = "The reference CSV (plain or .gz), e.g. from shared/reference.")
+    private static final Set<String> OPENFACE_LAYOUT = Set.of("OpenFace", "facsflow");
+
+    @Option(names = "--reference", required = true, paramLabel = "REF",
+            description = "The reference: OpenFace's CSV (plain or .gz, e.g. from shared/reference), human codes, any supported file.")
     Path reference;
 
-    @Parameters(paramLabel = "PRED.csv", description = "The CSV to judge (plain or .gz).")
+    @Parameters(paramLabel = "PRED", description = "The coding to judge (any supported file).")
     Path prediction;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "Also write the per-AU table to this CSV file.")
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write the intensity table (OpenFace-layout pairs) to this CSV.")
     Path csvOutput;
+
+    @Option(names = "--agreement-csv", paramLabel = "OUT", description = "Write the presence and event agreement table to this CSV.")
+    Path agreementCsv;
+
+    @Option(names = "--tolerance", defaultValue = "0.5", paramLabel = "SECONDS",
+            description = "Onset and offset tolerance for matching events (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--frame-rate", defaultValue = "30", paramLabel = "FPS",
+            description = "For files without times and for two event files (default: ${DEFAULT-VALUE}).")
+    double frameRate;
+
+    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N", description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    int replicates;
 
     @Override
     public Integer call() {
+        Coding ref, pred;
+        try {
+            ref = CodingFiles.read(reference);
+            pred = CodingFiles.read(prediction);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("facsflow validate: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf("reference:  %s (%s)%nprediction: %s (%s)%n", reference, ref.format(), prediction, pred.format());
+        if (ref instanceof AuTable r && pred instanceof AuTable p && OPENFACE_LAYOUT.contains(r.format().tool())
+                && OPENFACE_LAYOUT.contains(p.format().tool())) {
+            Integer status = intensityTable();
+            if (status != null) return status;
+        }
+        AuTable[] tables = frames(ref, pred);
+        Bootstrap bootstrap = new Bootstrap(Math.max(1, replicates), 0.95, Bootstrap.DEFAULT.seed());
+        List<CodeAgreement> rows = Agreements.compare(tables[0], tables[1], frameRate, tolerance, bootstrap);
+        if (rows.isEmpty() || rows.stream().allMatch(r -> r.frames() == 0)) {
+            System.err.println("facsflow validate: " + prediction + " and " + reference
+                    + " have no AU with frames in common (frames are matched on time, else frame number, and face)");
+            return 3;
+        }
+        System.out.println("\npresence and event agreement:");
+        System.out.print(AgreementTable.format(rows, bootstrap, tolerance));
+        if (agreementCsv == null) return 0;
+        try {
+            AtomicFile.writeText(agreementCsv, out -> out.write(AgreementTable.csv(rows)));
+        } catch (IOException e) {
+            System.err.println("facsflow validate: cannot write " + agreementCsv + ": " + e.getMessage());
+            return 1;
+        }
+        System.out.println("CSV: " + agreementCsv);
+        return 0;
+    }
+
+    /** The intensity table of two OpenFace-layout CSVs; a non-null status ends the command. */
+    private Integer intensityTable() {
         ValidationReport report;
         try {
             report = ReferenceComparison.compare(ResultTable.read(reference), ResultTable.read(prediction));
@@ -50,17 +119,27 @@ final class ValidateCommand implements Callable<Integer> {
                     + " have no AU column (AUxx_r or AUxx_c) in common");
             return 3;
         }
-        System.out.printf("reference:  %s%nprediction: %s%n", reference, prediction);
         System.out.print(report.format());
-        if (csvOutput == null) return 0;
-        try (AtomicFile file = AtomicFile.create(csvOutput)) {
-            file.stream().write(report.toCsv().getBytes(StandardCharsets.UTF_8));
-            file.commit();
+        if (csvOutput == null) return null;
+        try {
+            AtomicFile.writeText(csvOutput, out -> out.write(report.toCsv()));
         } catch (IOException e) {
             System.err.println("facsflow validate: cannot write " + csvOutput + ": " + e.getMessage());
             return 1;
         }
         System.out.println("CSV: " + csvOutput);
-        return 0;
+        return null;
+    }
+
+    /** Both sides as frame tables: events sampled at the other side's frames, or both on one grid. */
+    private AuTable[] frames(Coding ref, Coding pred) {
+        if (ref instanceof AuTable r && pred instanceof AuTable p) return new AuTable[]{r, p};
+        if (ref instanceof EventLabels r && pred instanceof AuTable p)
+            return new AuTable[]{Conversions.framesAt(r, p, frameRate), p};
+        if (ref instanceof AuTable r && pred instanceof EventLabels p)
+            return new AuTable[]{r, Conversions.framesAt(p, r, frameRate)};
+        EventLabels r = (EventLabels) ref, p = (EventLabels) pred;
+        AuTable grid = Conversions.frames(r.end() >= p.end() ? r : p, frameRate, reference);
+        return new AuTable[]{Conversions.framesAt(r, grid, frameRate), Conversions.framesAt(p, grid, frameRate)};
     }
 }

@@ -5,6 +5,7 @@ import org.facsflow.affect.events.AuEventCsv;
 import org.facsflow.affect.plot.CircumplexPlot;
 import org.facsflow.apps.output.OverlayVideo;
 import org.facsflow.face.StageTimes;
+import org.facsflow.interop.elan.ElanExport;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoOpener;
 import org.facsflow.media.VideoSources;
@@ -26,7 +27,9 @@ import java.util.List;
 
 /**
  * Analyses videos, cameras and filter graphs with the {@link Pipeline}: one CSV per input in the declared result
- * table's columns, one row per face per frame, written as frames stream by, so memory does not grow with the video.
+ * table's columns, one row per face per frame, written as frames stream by, so memory does not grow with the video;
+ * then the video's AU events, their co-occurrence, its circumplex plot and an ELAN .eaf of them with the emotion and
+ * valence segments, for review beside the video.
  * Everything is written atomically: the CSV (and overlay, Parquet) appear only when the whole input is done, and a
  * failure part-way leaves nothing under their names.
  */
@@ -91,6 +94,7 @@ final class VideoJob implements Batch.Job {
             if (outputs.overlay != null) outputs.overlay.commit();
             long start = StageTimes.start();
             writeAffectSummary(stem, summary.affect());
+            outputs.elan.write(names.file(stem, ".eaf"), mediaFile(spec), summary.affect());
             if (options.parquet()) ResultParquet.convert(csv, schema, options.separator(), names.file(stem, ".parquet"));
             writing.stop(StageTimes.Stage.WRITE, start);
         }
@@ -107,6 +111,7 @@ final class VideoJob implements Batch.Job {
         final ResultCsvWriter csv;
         final String stem;
         final StageTimes writing;
+        final ElanExport elan = new ElanExport();
         OverlayVideo overlay;
 
         Outputs(ResultCsvWriter csv, String stem, StageTimes writing) {
@@ -127,6 +132,7 @@ final class VideoJob implements Batch.Job {
         public void accept(FrameResult frame) throws IOException {
             long start = StageTimes.start();
             csv.accept(frame);
+            for (FaceResult face : frame.found()) elan.add(face.faceId(), face.time(), face.affect().emotions());
             if (overlay != null)
                 overlay.write(frame.image(), frame.found().stream().map(FaceResult::face).toList(), frame.camera());
             writing.stop(StageTimes.Stage.WRITE, start);
@@ -156,8 +162,13 @@ final class VideoJob implements Batch.Job {
     }
 
     /** What a video writes beside its stem (the overlay and Parquet only when asked; all are claimed). */
-    static final List<String> SUFFIXES = List.of(".csv", "_events.csv", "_cooccurrence.csv", "_circumplex.png",
+    static final List<String> SUFFIXES = List.of(".csv", "_events.csv", "_cooccurrence.csv", "_circumplex.png", ".eaf",
             "_overlay.mp4", ".parquet");
+
+    /** The file an .eaf links to: the video itself, or none for a camera, a filter graph or a folder of frames. */
+    private static Path mediaFile(String spec) {
+        return VideoSources.isSourceSpec(spec) ? null : Path.of(spec).toAbsolutePath();
+    }
 
     /** The output name: the file name without extension, {@code camera0} for camera:0, {@code lavfi} for a graph. */
     static String stem(String spec) {

@@ -2,6 +2,9 @@ package org.facsflow.apps;
 
 import static org.facsflow.apps.SharedFiles.shared;
 
+import org.facsflow.interop.elan.AnalysisAnnotations;
+import org.facsflow.interop.elan.EafReader;
+import org.facsflow.interop.elan.FacsflowEaf;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.RgbImage;
 import org.facsflow.media.VideoOpener;
@@ -195,6 +198,12 @@ class VideoAnalysisTest {
         else assertThat(baselines).containsOnly(mode);
         assertThat(maxAu12).as("he smiles").isGreaterThan(1);
         assertThat(dir.resolve("single_face_events.csv")).exists();
+        // The same episodes in ELAN's format, linked to the video, for review beside it.
+        AnalysisAnnotations eaf = FacsflowEaf.read(dir.resolve("single_face.eaf"));
+        long events = Files.readAllLines(dir.resolve("single_face_events.csv")).stream().filter(l -> !l.isBlank()).count() - 1;
+        assertThat(eaf.events()).hasSize((int) events);
+        assertThat(eaf.emotions()).isNotEmpty();
+        assertThat(EafReader.read(dir.resolve("single_face.eaf")).media()).hasValueSatisfying(m -> assertThat(m).contains("single_face.mp4"));
     }
 
     @Test
@@ -207,7 +216,7 @@ class VideoAnalysisTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("2 input(s) analysed, 0 without a face, 1 failed").contains("failed: " + in.resolve("b_broken.mp4"));
         assertThat(listing(dir.resolve("out"))).containsExactlyInAnyOrder("a_single.csv", "a_single_events.csv",
-                "a_single_cooccurrence.csv", "a_single_circumplex.png", "c_group.csv");
+                "a_single_cooccurrence.csv", "a_single_circumplex.png", "a_single.eaf", "c_group.csv");
     }
 
     @Test

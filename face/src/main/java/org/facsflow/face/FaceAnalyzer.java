@@ -159,7 +159,8 @@ public final class FaceAnalyzer implements AutoCloseable {
         HeadPose pose = pose(points, camera);
         if (pose == null) return null;
         start = StageTimes.start();
-        FaceObservation face = geometry.observation(faceId, mesh.faceScore(), points, occlusion, pose, camera);
+        float confidence = FaceConfidence.of(mesh.faceScore(), points, image.width(), image.height(), occlusion);
+        FaceObservation face = geometry.observation(faceId, confidence, points, occlusion, pose, camera);
         times.stop(StageTimes.Stage.POSE_GAZE, start);
         return face;
     }

@@ -5,7 +5,7 @@ package org.facsflow.face;
  * named otherwise; arrays are interleaved (x0, y0, x1, y1, ... or x0, y0, z0, ...) so the hot path stays in float arrays.
  *
  * @param faceId          stable id of this face within the input (0, 1, ... in detection order for a still image)
- * @param confidence      0-1, how much the mesh model believes this is a face (its face-flag probability)
+ * @param confidence      0-1, the probability that the landmarks are right ({@link FaceConfidence})
  * @param box             face box from the mesh extent
  * @param mesh            478 x 3: the 468-point MediaPipe mesh then 5 iris points per eye (indices 468-472 are the
  *                        subject's right eye, 473-477 the left), x/y in pixels, z relative depth in pixel units
@@ -28,8 +28,11 @@ public record FaceObservation(
     public static final int MESH_POINTS = 478;
     public static final int LANDMARKS_68 = 68;
 
-    /** This observation with another occlusion check (the last one run, carried to a frame without its own). */
-    public FaceObservation withOcclusion(OcclusionCheck check) {
+    /**
+     * This observation with another occlusion check (the last one run, carried to a frame without its own) and the
+     * confidence that follows from it.
+     */
+    public FaceObservation withCheck(OcclusionCheck check, float confidence) {
         return new FaceObservation(faceId, confidence, box, mesh, landmarks68, landmarks68World, pose, gaze, check);
     }
 }

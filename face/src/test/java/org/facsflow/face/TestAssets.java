@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * What the face tests read: models and faces prepared at set-up ({@code ./facsflow test} runs set-up first, so a
  * missing one fails the test with the message saying what to run), and the development media and OpenFace reference
- * outputs in {@code shared/} beside the checkout (skipped when absent; CI has them).
+ * outputs in {@code shared/} beside the checkout (a test fails when they are absent; CI has them).
  */
 public final class TestAssets {
     private static FaceAnalyzer analyzer;
@@ -49,7 +49,7 @@ public final class TestAssets {
         return StillImages.read(store().require(asset));
     }
 
-    /** A file in shared/ (found from the working directory upwards). */
+    /** A file in shared/ (found from the working directory upwards); the test fails, loudly, without it. */
     public static Path shared(String relative) {
         return SharedFolder.require(relative);
     }

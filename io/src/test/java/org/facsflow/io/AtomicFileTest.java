@@ -46,4 +46,44 @@ class AtomicFileTest {
         AtomicFile.writeText(target, w -> w.write("Lächeln"));
         assertThat(Files.readString(target)).isEqualTo("Lächeln");
     }
+
+    @Test
+    void aPartFileLeftByAKilledRunIsDeletedByTheNextRunIntoThatFolder(@TempDir Path dir) throws Exception {
+        Process killed = writer(dir.resolve("face.csv"), "die");
+        Path leftover = dir.resolve(firstLine(killed));
+        assertThat(killed.waitFor()).isEqualTo(137);
+        assertThat(leftover).exists(); // nothing cleans up after a process killed outright
+        assertThat(leftover.getFileName().toString()).matches("\\.face\\.csv\\.pid" + killed.pid() + "\\.\\d+\\.part");
+        Path unrelated = Files.writeString(dir.resolve(".notes.part"), "not ours");
+
+        AtomicFile.writeText(dir.resolve("face_events.csv"), w -> w.write("next run"));
+
+        assertThat(leftover).doesNotExist();
+        assertThat(unrelated).exists();
+    }
+
+    @Test
+    void aRunningWritersPartFileIsLeftAlone(@TempDir Path dir) throws Exception {
+        Process running = writer(dir.resolve("a.csv"), "wait");
+        Path part = dir.resolve(firstLine(running));
+
+        AtomicFile.writeText(dir.resolve("b.csv"), w -> w.write("another run"));
+
+        assertThat(part).exists();
+        running.getOutputStream().write('\n');
+        running.getOutputStream().close();
+        assertThat(running.waitFor()).isZero();
+        assertThat(dir.resolve("a.csv")).hasContent("half a result");
+        assertThat(part).doesNotExist();
+    }
+
+    private static Process writer(Path target, String how) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AtomicFileWriter.class.getName(), target.toString(), how)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static String firstLine(Process process) throws IOException {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+    }
 }

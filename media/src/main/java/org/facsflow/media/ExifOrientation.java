@@ -7,7 +7,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * The EXIF orientation of a JPEG (phones store portrait photos sideways and set this tag), and the turn that puts
- * the pixels upright. Faces lying on their side are not found by the detector, so stills are turned on reading.
+ * the pixels upright. Faces lying on their side are not found by the detector, so stills are turned on reading, and
+ * so are videos whose display matrix turns them (phones store portrait video sideways too).
  *
  * <p>The tag is read from the file's segments directly rather than through ImageIO's JPEG metadata, which rejects
  * the common layout of an EXIF segment before the JFIF one.
@@ -61,14 +62,38 @@ final class ExifOrientation {
         return NORMAL;
     }
 
+    /**
+     * The orientation that shows a frame stored unturned as a player shows it when the video's display matrix turns
+     * it {@code clockwiseDegrees} (rounded to quarter turns; phones record 90 or 270).
+     */
+    static int ofClockwiseTurn(double clockwiseDegrees) {
+        return switch (Math.floorMod(Math.round(clockwiseDegrees / 90), 4)) {
+            case 1 -> 6;
+            case 2 -> 3;
+            case 3 -> 8;
+            default -> NORMAL;
+        };
+    }
+
+    /** Whether the orientation swaps width and height. */
+    static boolean swapsSides(int orientation) {
+        return orientation >= 5;
+    }
+
     /** The image as it should be shown: mirrored and/or turned by quarter turns, in one pass. */
     static RgbImage upright(RgbImage stored, int orientation) {
         if (orientation == NORMAL) return stored;
-        int w = stored.width(), h = stored.height();
-        boolean swapsSides = orientation >= 5;
-        int outW = swapsSides ? h : w, outH = swapsSides ? w : h;
+        boolean swaps = swapsSides(orientation);
+        return new RgbImage(swaps ? stored.height() : stored.width(), swaps ? stored.width() : stored.height(),
+                upright(stored.rgb(), stored.width(), stored.height(), orientation), stored.timestampSeconds());
+    }
+
+    /** As {@link #upright(RgbImage, int)} on interleaved RGB of {@code w x h}, into a new array. */
+    static byte[] upright(byte[] src, int w, int h, int orientation) {
+        int outW = swapsSides(orientation) ? h : w, outH = swapsSides(orientation) ? w : h;
         // Source pixel of output (x, y): sx = x0 + sxPerX * x + sxPerY * y, likewise sy.
         int[] m = switch (orientation) {
+            case 1 -> new int[] {0, 1, 0, 0, 0, 1};
             case 2 -> new int[] {w - 1, -1, 0, 0, 0, 1};
             case 3 -> new int[] {w - 1, -1, 0, h - 1, 0, -1};
             case 4 -> new int[] {0, 1, 0, h - 1, 0, -1};
@@ -78,7 +103,7 @@ final class ExifOrientation {
             case 8 -> new int[] {w - 1, 0, -1, 0, 1, 0};
             default -> throw new IllegalArgumentException("EXIF orientation " + orientation);
         };
-        byte[] src = stored.rgb(), out = new byte[src.length];
+        byte[] out = new byte[src.length];
         int o = 0;
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
@@ -89,6 +114,6 @@ final class ExifOrientation {
                 out[o++] = src[s + 2];
             }
         }
-        return new RgbImage(outW, outH, out, stored.timestampSeconds());
+        return out;
     }
 }

@@ -8,7 +8,11 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
-/** A {@link VideoSource} over JavaCV's FFmpeg grabber, which converts every frame to RGB24 as it decodes it. */
+/**
+ * A {@link VideoSource} over JavaCV's FFmpeg grabber, which converts every frame to RGB24 as it decodes it. A video
+ * whose display matrix turns it (phones store portrait video sideways and say so there) comes out as players show
+ * it: turned by quarter turns, with {@link #width()} and {@link #height()} those of the turned frames.
+ */
 final class FfmpegVideoSource implements VideoSource {
     private final FFmpegFrameGrabber grabber;
     private final Path file; // null for live sources
@@ -16,6 +20,10 @@ final class FfmpegVideoSource implements VideoSource {
     private final long startMicros;
     private final double frameRate;
     private final long frameCountEstimate;
+    /** EXIF-style orientation that puts decoded frames upright ({@link ExifOrientation#NORMAL} for most videos). */
+    private final int orientation;
+    /** The decoded frame before it is turned, reused: only turned videos need it. */
+    private byte[] stored;
     private long framesRead;
 
     private FfmpegVideoSource(FFmpegFrameGrabber grabber, Path file, String source) {
@@ -29,6 +37,8 @@ final class FfmpegVideoSource implements VideoSource {
         double fps = grabber.getFrameRate(); // NaN when the stream states no rate (0/0)
         this.frameRate = Double.isFinite(fps) && fps > 0 ? fps : 0;
         this.frameCountEstimate = estimateFrameCount(grabber, container, frameRate);
+        // The display matrix turns counter-clockwise by getDisplayRotation() degrees (FFmpeg's convention).
+        this.orientation = ExifOrientation.ofClockwiseTurn(-grabber.getDisplayRotation());
     }
 
     /**
@@ -39,6 +49,7 @@ final class FfmpegVideoSource implements VideoSource {
      */
     static VideoSource start(FFmpegFrameGrabber grabber, Path file, String source, String openProblem)
             throws MediaException {
+        if (file != null) ContainerProbe.check(file);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
         try {
             grabber.start();
@@ -49,6 +60,11 @@ final class FfmpegVideoSource implements VideoSource {
         if (!grabber.hasVideo()) {
             releaseQuietly(grabber);
             throw failure(file, source, "no video stream", null);
+        }
+        String tooLarge = InputFiles.sizeProblem("video frames", grabber.getImageWidth(), grabber.getImageHeight());
+        if (tooLarge != null) {
+            releaseQuietly(grabber);
+            throw failure(file, source, tooLarge, null);
         }
         return new FfmpegVideoSource(grabber, file, source);
     }
@@ -72,15 +88,20 @@ final class FfmpegVideoSource implements VideoSource {
         }
         if (frame == null) return null;
         framesRead++;
-        return new RgbImage(frame.imageWidth, frame.imageHeight, copyRgb(frame),
-                (frame.timestamp - startMicros) / 1e6);
+        double time = (frame.timestamp - startMicros) / 1e6;
+        int w = frame.imageWidth, h = frame.imageHeight;
+        if (orientation == ExifOrientation.NORMAL) return new RgbImage(w, h, copyRgb(frame, new byte[w * h * 3]), time);
+        if (stored == null || stored.length != w * h * 3) stored = new byte[w * h * 3];
+        return ExifOrientation.upright(new RgbImage(w, h, copyRgb(frame, stored), time), orientation);
     }
 
-    /** One bulk copy per frame, or per row when the decoder pads rows (imageStride is then more than width * 3). */
-    private static byte[] copyRgb(Frame frame) {
+    /**
+     * Copies the frame into {@code rgb}: one bulk copy, or one per row when the decoder pads rows (imageStride is
+     * then more than width * 3).
+     */
+    private static byte[] copyRgb(Frame frame, byte[] rgb) {
         ByteBuffer pixels = (ByteBuffer) frame.image[0];
         int row = frame.imageWidth * 3, stride = frame.imageStride, height = frame.imageHeight;
-        byte[] rgb = new byte[row * height];
         if (stride == row) {
             pixels.get(0, rgb, 0, rgb.length);
         } else {
@@ -96,12 +117,12 @@ final class FfmpegVideoSource implements VideoSource {
 
     @Override
     public int width() {
-        return grabber.getImageWidth();
+        return ExifOrientation.swapsSides(orientation) ? grabber.getImageHeight() : grabber.getImageWidth();
     }
 
     @Override
     public int height() {
-        return grabber.getImageHeight();
+        return ExifOrientation.swapsSides(orientation) ? grabber.getImageWidth() : grabber.getImageHeight();
     }
 
     @Override

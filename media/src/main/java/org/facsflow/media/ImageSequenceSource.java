@@ -38,7 +38,7 @@ final class ImageSequenceSource implements VideoSource {
                     : "folder not found");
         List<Path> images;
         try (Stream<Path> listing = Files.list(folder)) {
-            images = listing.filter(p -> Files.isRegularFile(p) && StillImages.isImage(p))
+            images = listing.filter(p -> Files.isRegularFile(p) && StillImages.hasImageExtension(p))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString(), ImageSequenceSource::naturalOrder))
                     .toList();
         } catch (IOException e) {

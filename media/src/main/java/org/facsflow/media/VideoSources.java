@@ -49,8 +49,8 @@ public final class VideoSources {
 
     /** As {@link #open(String)}, timing an image sequence ({@code frames:FOLDER}) at {@code sequenceFrameRate}. */
     public static VideoSource open(String spec, double sequenceFrameRate) throws MediaException {
-        Path sequence = sequenceFolder(spec);
-        if (sequence != null) return ImageSequenceSource.open(sequence, sequenceFrameRate);
+        if (spec.startsWith(FRAMES)) return ImageSequenceSource.open(InputFiles.pathOf(spec.substring(FRAMES.length())),
+                sequenceFrameRate);
         if (spec.startsWith(CAMERA)) return openCamera(spec, spec.substring(CAMERA.length()));
         if (spec.startsWith(LAVFI)) {
             requireDevices(spec);
@@ -58,7 +58,7 @@ public final class VideoSources {
             grabber.setFormat("lavfi");
             return FfmpegVideoSource.start(grabber, null, spec, "cannot open the filter graph");
         }
-        Path file = Path.of(spec);
+        Path file = InputFiles.pathOf(spec);
         InputFiles.requireNonEmptyFile(file);
         return FfmpegVideoSource.start(new FFmpegFrameGrabber(file.toFile()), file, spec, "not a video, or damaged");
     }

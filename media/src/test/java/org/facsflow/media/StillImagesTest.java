@@ -22,6 +22,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,6 +206,62 @@ class StillImagesTest {
     }
 
     @Test
+    void losslessWebpKeepsEveryValue() throws Exception {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
+        fill(image, 0, 0, W / 2, H, new Color(200, 40, 40));
+        fill(image, W / 2, 0, W / 2, H, new Color(10, 120, 250));
+        image.setRGB(3, 4, 0x123456);
+        Path file = webp(image, true);
+
+        assertThat(StillImages.isImage(file)).isTrue();
+        RgbImage rgb = StillImages.read(file);
+        assertThat(rgb.width()).isEqualTo(W);
+        assertThat(rgb.height()).isEqualTo(H);
+        assertPixel(rgb, 0, 0, 200, 40, 40);
+        assertPixel(rgb, W - 1, H - 1, 10, 120, 250);
+        assertPixel(rgb, 3, 4, 0x12, 0x34, 0x56);
+    }
+
+    @Test
+    void lossyWebpDecodesToItsColours() throws Exception {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_3BYTE_BGR);
+        fill(image, 0, 0, 32, 48, new Color(200, 40, 40));
+        fill(image, 32, 0, 32, 48, new Color(10, 120, 250));
+        RgbImage rgb = StillImages.read(webp(image, false));
+
+        assertNear(rgb, 12, 24, 200, 40, 40);
+        assertNear(rgb, 52, 24, 10, 120, 250);
+    }
+
+    @Test
+    void anAnimatedWebpIsRefusedRatherThanCutToItsFirstFrame() throws Exception {
+        Path file = dir.resolve("animation.webp");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), W, H)) {
+            recorder.setFormat("webp");
+            recorder.setVideoCodecName("libwebp_anim");
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(10);
+            recorder.start();
+            for (int i = 0; i < 3; i++) recorder.record(new Frame(W, H, Frame.DEPTH_UBYTE, 3), avutil.AV_PIX_FMT_RGB24);
+        }
+        assertFails(file, "an animated WebP (3 frames): only still WebP images are read; convert the animation to a "
+                + "video (e.g. MP4) to analyse it");
+    }
+
+    @Test
+    void anAnimatedGifIsNotAStillImageButOneFrameGifIs() throws Exception {
+        Path animation = dir.resolve("animation.gif");
+        TestVideos.write(animation, "gif", avcodec.AV_CODEC_ID_GIF, 0, 1, 2);
+        assertThat(StillImages.isImage(animation)).isFalse();
+        assertThat(StillImages.hasImageExtension(animation)).isTrue();
+        assertFails(animation, "an animated GIF (3 frames) is a video, not a still image: analyse it as a video");
+
+        Path still = write(new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR), "gif");
+        assertThat(StillImages.isImage(still)).isTrue();
+        assertThat(StillImages.read(still).width()).isEqualTo(W);
+    }
+
+    @Test
     void missingFileIsReported() {
         Path file = dir.resolve("absent.png");
         assertFails(file, "file not found");
@@ -255,6 +316,22 @@ class StillImagesTest {
     private Path write(BufferedImage image, String format) throws IOException {
         Path file = dir.resolve("image." + format);
         assertThat(ImageIO.write(image, format, file.toFile())).as("a %s writer", format).isTrue();
+        return file;
+    }
+
+    /** The image as WebP, by FFmpeg's libwebp encoder (ImageIO has no WebP writer). */
+    private Path webp(BufferedImage image, boolean lossless) throws Exception {
+        Path file = dir.resolve(lossless ? "lossless.webp" : "lossy.webp");
+        Frame frame = new Java2DFrameConverter().convert(image);
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), image.getWidth(), image.getHeight())) {
+            recorder.setFormat("webp");
+            recorder.setVideoCodecName("libwebp");
+            recorder.setPixelFormat(lossless ? avutil.AV_PIX_FMT_BGRA : avutil.AV_PIX_FMT_YUV420P);
+            if (lossless) recorder.setVideoOption("lossless", "1");
+            else recorder.setVideoQuality(95);
+            recorder.start();
+            recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
+        }
         return file;
     }
 

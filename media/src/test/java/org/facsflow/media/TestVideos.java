@@ -33,13 +33,25 @@ final class TestVideos {
      * a variable frame rate.
      */
     static void write(Path file, String format, int codec, int... frameIndices) throws Exception {
+        write(file, format, codec, 0, frameIndices);
+    }
+
+    /**
+     * As {@link #write(Path, String, int, int...)}, with a display matrix that turns the frames {@code displayRotation}
+     * degrees counter-clockwise for showing (FFmpeg's convention, as its {@code -display_rotation} option).
+     */
+    static void write(Path file, String format, int codec, double displayRotation, int... frameIndices) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT)) {
             recorder.setFormat(format);
             recorder.setVideoCodec(codec);
+            if (displayRotation != 0) recorder.setDisplayRotation(displayRotation);
             recorder.setFrameRate(FPS);
             recorder.setVideoBitrate(2_000_000); // ample for 66x50, so colours survive and can be checked
-            recorder.setPixelFormat(codec == avcodec.AV_CODEC_ID_MJPEG
-                    ? avutil.AV_PIX_FMT_YUVJ420P : avutil.AV_PIX_FMT_YUV420P);
+            recorder.setPixelFormat(switch (codec) {
+                case avcodec.AV_CODEC_ID_MJPEG -> avutil.AV_PIX_FMT_YUVJ420P;
+                case avcodec.AV_CODEC_ID_GIF -> avutil.AV_PIX_FMT_RGB8;
+                default -> avutil.AV_PIX_FMT_YUV420P;
+            });
             recorder.start();
             Frame frame = new Frame(WIDTH, HEIGHT, Frame.DEPTH_UBYTE, 3);
             ByteBuffer pixels = (ByteBuffer) frame.image[0];

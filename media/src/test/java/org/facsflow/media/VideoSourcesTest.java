@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.facsflow.models.SharedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +176,99 @@ class VideoSourcesTest {
     @Test
     void badFilterGraphIsReported() {
         assertFails("lavfi:nosuchfilter=size=8x8", "lavfi:nosuchfilter=size=8x8: cannot open the filter graph (");
+    }
+
+    @Test
+    void aVideoTurnedByItsDisplayMatrixComesOutAsPlayersShowIt() throws Exception {
+        Path file = dir.resolve("portrait.mp4");
+        // Stored landscape, shown turned a quarter counter-clockwise (as `ffmpeg -display_rotation 90`): the stored
+        // left half (LEFT) ends at the bottom, the right half on top. VideoSourcesFaceTest checks the same on a real
+        // face against FFmpeg's own turn.
+        TestVideos.write(file, "mp4", avcodec.AV_CODEC_ID_MPEG4, 90, TestVideos.frames(3));
+
+        try (VideoSource video = VideoSources.open(file.toString())) {
+            assertThat(video.width()).isEqualTo(HEIGHT);
+            assertThat(video.height()).isEqualTo(WIDTH);
+            List<RgbImage> frames = readAll(video);
+            assertThat(frames).hasSize(3);
+            for (int i = 0; i < frames.size(); i++) {
+                RgbImage frame = frames.get(i);
+                assertThat(frame.width()).isEqualTo(HEIGHT);
+                assertThat(frame.height()).isEqualTo(WIDTH);
+                assertThat(frame.timestampSeconds()).isCloseTo(i / FPS, within(0.001));
+                assertColour(frame, HEIGHT / 2, 3 * WIDTH / 4, LEFT);
+                assertColour(frame, HEIGHT / 2, WIDTH / 4, TestVideos.right(i));
+            }
+        }
+    }
+
+    @Test
+    void framesWiderThanStillsMayBeAreRefusedBeforeDecoding() throws Exception {
+        Path file = dir.resolve("banner.mkv");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 16400, 16)) {
+            recorder.setFormat("matroska");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
+            recorder.setFrameRate(FPS);
+            recorder.start();
+            recorder.record(new Frame(16400, 16, Frame.DEPTH_UBYTE, 3), avutil.AV_PIX_FMT_RGB24);
+        }
+        assertFails(file.toString(), file + ": video frames too large (16400x16; the limit is 16384 pixels a side "
+                + "and 100 megapixels)");
+    }
+
+    @Test
+    void aVideoOfHugeFramesIsRefusedFromItsHeader() throws Exception {
+        // A YUV4MPEG header stating 16000 x 16000 frames and one frame's start: 60 bytes that would ask for 768 MB
+        // per decoded frame (the MP4 of the report was 2.4 MB and took 5.5 GB).
+        Path file = Files.writeString(dir.resolve("huge.y4m"), "YUV4MPEG2 W16000 H16000 F25:1 Ip A1:1 C420jpeg\nFRAME\n");
+        assertFails(file.toString(), file + ": video frames too large (16000x16000; the limit is 16384 pixels a side "
+                + "and 100 megapixels)");
+    }
+
+    @Test
+    void aTextFileIsNotAVideo() throws Exception {
+        // FFmpeg's text renderer reads a long enough .txt as an ANSI-art video (36 frames for a developer's guide).
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "A line of notes that goes on for a while.\n".repeat(400));
+        assertFails(file.toString(), file + ": not an image or video (FFmpeg reads it only as text)");
+    }
+
+    @Test
+    void aStillImageUnderAnotherNameIsNotAVideo() throws Exception {
+        Path file = dir.resolve("photo.dat");
+        BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_3BYTE_BGR);
+        assertThat(ImageIO.write(image, "jpg", file.toFile())).isTrue();
+        assertFails(file.toString(), file + ": not an image or video facsflow reads: a single JPEG picture; still "
+                + "images are read by their extension (jpg, jpeg, png, bmp, gif, tif, tiff, webp)");
+    }
+
+    @Test
+    void anAnimatedGifIsAVideoWithItsFrameDelays() throws Exception {
+        Path file = dir.resolve("animation.gif");
+        int[] indices = {0, 3, 6, 15}; // 0, 0.1, 0.2 and 0.5 s: GIF delays are in hundredths of a second
+        TestVideos.write(file, "gif", avcodec.AV_CODEC_ID_GIF, indices);
+
+        assertThat(StillImages.isImage(file)).isFalse();
+        try (VideoSource video = VideoSources.open(file.toString())) {
+            assertThat(timestamps(video)).containsExactly(new double[] {0, 0.1, 0.2, 0.5}, within(0.001));
+        }
+    }
+
+    @Test
+    void underTheCLocaleANameJavaCannotEncodeIsThatInputsProblem() throws Exception {
+        // Under LC_ALL=C, Java cannot even name "café.mp4" (InvalidPathException), which ended a whole batch.
+        TestVideos.write(dir.resolve("café.mp4"), "mp4", avcodec.AV_CODEC_ID_MPEG4, TestVideos.frames(2));
+        assertThat(LocaleProbe.run(dir, "LC_ALL=C", "café.mp4")).contains("café.mp4".replace("é", "??")
+                + ": the file name has characters this system's locale cannot encode (ANSI_X3.4-1968); run with a "
+                + "UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
+
+    @Test
+    void theLauncherRunsJavaSoThatItCanNameAnyFileUnderTheCLocale() throws Exception {
+        TestVideos.write(dir.resolve("café.mp4"), "mp4", avcodec.AV_CODEC_ID_MPEG4, TestVideos.frames(2));
+        assertThat(LocaleProbe.runThroughLauncher(dir, "LC_ALL=C", "café.mp4")).isEqualTo("opened 66x50");
+        assertThat(LocaleProbe.runThroughLauncher(dir, "LANG=POSIX", "café.mp4")).isEqualTo("opened 66x50");
     }
 
     private static void assertFails(String spec, String messageStart) {

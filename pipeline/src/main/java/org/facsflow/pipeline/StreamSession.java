@@ -41,7 +41,8 @@ public final class StreamSession implements AutoCloseable {
         if (running) throw new IllegalStateException("this session runs over a source");
         if (tracker == null) tracker = FaceTracker.create(pipeline.primary(), pipeline.settings().tracker());
         frames++;
-        return code(new TrackedFrame(frames, frame, CameraIntrinsics.openFaceDefault(frame.width(), frame.height()), tracker.track(frame)), frames);
+        CameraIntrinsics camera = CameraIntrinsics.openFaceDefault(frame.width(), frame.height());
+        return code(new TrackedFrame(frames, frame, camera, tracker.track(frame)), frames);
     }
 
     /**

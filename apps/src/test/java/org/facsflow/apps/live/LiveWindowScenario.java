@@ -189,6 +189,12 @@ public final class LiveWindowScenario {
     }
 
     private void capture(LiveWindow window, String name) throws Exception {
+        // On a loaded machine the last repaint may still be on its way to the X server: let it land first.
+        robot.waitForIdle();
+        onEdt(() -> {
+            java.awt.Toolkit.getDefaultToolkit().sync();
+            return null;
+        });
         Rectangle area = onEdt(() -> {
             Point origin = window.frame().getContentPane().getLocationOnScreen();
             return new Rectangle(origin.x, origin.y, window.frame().getContentPane().getWidth(),

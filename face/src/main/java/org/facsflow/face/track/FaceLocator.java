@@ -25,14 +25,17 @@ import java.util.List;
  *   <li>the id of a face lost at most {@link TrackerSettings#lostRowsSeconds()} ago whose last box it continues: centre
  *       within {@value #CONTINUITY_DISTANCE} x that box's width and size within a factor {@value #CONTINUITY_SIZE}
  *       (an occlusion, a turn away, a blink of the mesh model); the nearest such face wins;</li>
- *   <li>else the id of a lost or dropped face, remembered for {@link TrackerSettings#rememberSeconds()}, whose shape
- *       ({@link FaceShape}) is within {@value #SAME_SHAPE_MM} mm RMS of the newcomer's (a face that left and came
- *       back elsewhere in the picture); the nearest shape wins. The newcomer's shape is its mean over its first
- *       {@value #PENDING_FRAMES} frames, which are therefore not reported (only when such a face exists to compare
- *       with). Measured on five videos of four people and four group photos: one frame's shape lies a median
- *       0.3-0.6 mm from its person's mean (1.2 mm for an actress who often covers her face), means over 10 frames
- *       within 0.3-0.8 mm (1.5 mm), while different people's means were 1.2 mm or more apart (two videos of one man:
- *       0.17 mm). The bound is set so that a doubtful face gets a new id rather than someone else's;</li>
+ *   <li>else the id of a lost or dropped face, remembered for {@link TrackerSettings#rememberSeconds()}, that looks
+ *       the same: the colour histogram of face and hair ({@link FaceAppearance}) within {@value #SAME_APPEARANCE}
+ *       (Hellinger distance) of the newcomer's, and the face's proportions ({@link FaceShape}) within
+ *       {@value #SAME_SHAPE_MM} mm RMS, when both could be sampled (a face that turned away for longer than it is
+ *       reported, or left and came back elsewhere); the nearest appearance wins. The newcomer's signatures are their
+ *       means over its first {@value #PENDING_FRAMES} frames, which are therefore not reported (only when a face it
+ *       may be exists). Chosen on three composed clips of four people each who turn away and come back
+ *       ({@code ReidentificationTest}: 12 people, 48 comparisons): the same person's appearance came back within
+ *       0.17 of itself, different people's lay 0.32 or more apart; shapes alone overlapped (same person up to 1.7 mm,
+ *       different people from 0.96 mm), so the shape only vetoes a match of very different proportions. A doubtful
+ *       face gets a new id rather than someone else's;</li>
  *   <li>else the next new id.</li>
  * </ol>
  * A lost face is also looked for at its last place every frame until it is dropped, which finds a face the detector
@@ -44,7 +47,8 @@ import java.util.List;
 final class FaceLocator {
     static final float CONTINUITY_DISTANCE = 1.0f;
     static final float CONTINUITY_SIZE = 1.5f;
-    static final double SAME_SHAPE_MM = 1.0;
+    static final double SAME_APPEARANCE = 0.25;
+    static final double SAME_SHAPE_MM = 2.0;
     /**
      * A detection becomes a face only if the mesh model, reading it a third time from its own region, still gives
      * this face score. Real faces in the development videos read 1.00 three times over; a cartoon character that
@@ -52,12 +56,16 @@ final class FaceLocator {
      */
     static final float NEW_FACE_SCORE = 0.8f;
     static final int PENDING_FRAMES = 5;
-    /** Shape samples are taken every this many frames of a followed face (see {@link FaceShape}), up to a number. */
-    private static final int SHAPE_EVERY = 5, SHAPE_SAMPLES = 100;
+    /** Signatures are sampled every this many frames of a followed face, up to a number of samples. */
+    private static final int SIGNATURE_EVERY = 5, SIGNATURE_SAMPLES = 100;
     private static final int MAX_REMEMBERED = 64;
 
-    /** One face's place in one frame, and whether its measurement includes an occlusion check. */
-    record Located(int id, FaceMesh mesh, float confidence, boolean fresh, boolean checkOcclusion) {
+    /**
+     * One face's place in one frame, and whether its measurement includes an occlusion check.
+     *
+     * @param faceScore the mesh model's face probability at the face's place (of the failed read, for a lost face)
+     */
+    record Located(int id, FaceMesh mesh, float faceScore, boolean fresh, boolean checkOcclusion) {
         boolean found() {
             return mesh != null;
         }
@@ -66,6 +74,7 @@ final class FaceLocator {
     private final FaceAnalyzer analyzer;
     private final TrackerSettings settings;
     private final FaceShape shape;
+    private final FaceAppearance appearance = new FaceAppearance();
     /** Followed faces and lost faces still reported, by id. */
     private final List<Track> tracks = new ArrayList<>();
     /** Dropped faces kept for re-identification, newest last. */
@@ -99,7 +108,7 @@ final class FaceLocator {
             }
         }
         anyLost |= separateConvergedTracks();
-        resolvePending(time);
+        resolvePending(image, time);
         boolean noneFollowed = tracks.stream().noneMatch(t -> t.followed);
         if (noneFollowed || anyLost || time - lastDetection >= settings.detectIntervalSeconds()) {
             lastDetection = time;
@@ -110,7 +119,7 @@ final class FaceLocator {
         for (Track track : tracks) {
             if (track.pending) continue;
             if (track.followed) {
-                sampleShape(track);
+                if (track.framesFollowed % SIGNATURE_EVERY == 0) sample(track, image);
                 boolean check = track.fresh
                         || ModelSchedule.due(track.lastOcclusionCheck, time, settings.occlusionCheckSeconds());
                 if (check) track.lastOcclusionCheck = time;
@@ -146,14 +155,9 @@ final class FaceLocator {
             if (mesh.faceScore() < NEW_FACE_SCORE) continue;
             FaceBox box = FaceAnalyzer.box(mesh.points());
             if (coveredByFollowed(box)) continue;
-            float[] newcomer = new float[shape.size()];
-            if (!shape.accumulate(newcomer, 0, mesh.points())) newcomer = null;
-            Track track = identify(box, newcomer != null && !shapeCandidates().isEmpty(), time);
+            Track track = identify(box, !candidates().isEmpty(), time);
             track.found(mesh, time);
-            if (newcomer != null && track.shapeSamples == 0) {
-                System.arraycopy(newcomer, 0, track.shape, 0, newcomer.length);
-                track.shapeSamples = 1;
-            }
+            if (track.pending) sample(track, image);
         }
     }
 
@@ -161,7 +165,7 @@ final class FaceLocator {
      * The track a newly detected face belongs to: a lost face it continues, else a pending newcomer when a face it may
      * be is remembered, else a new face.
      */
-    private Track identify(FaceBox box, boolean compareShapes, double time) {
+    private Track identify(FaceBox box, boolean compareSignatures, double time) {
         Track best = null;
         double bestCost = Double.MAX_VALUE;
         for (Track t : tracks) {
@@ -175,7 +179,7 @@ final class FaceLocator {
             }
         }
         if (best == null) {
-            best = compareShapes ? new Track(-1, true, shape.size()) : new Track(nextId++, false, shape.size());
+            best = compareSignatures ? new Track(-1, true, shape.size()) : new Track(nextId++, false, shape.size());
             tracks.add(best);
         }
         tracks.sort(Comparator.comparingInt(t -> t.id));
@@ -183,20 +187,22 @@ final class FaceLocator {
     }
 
     /** Newcomers followed for long enough get their id: a remembered face's if their shapes agree, else a new one. */
-    private void resolvePending(double time) {
+    private void resolvePending(RgbImage image, double time) {
         for (Track pending : List.copyOf(tracks)) {
             if (!pending.pending) continue;
             if (!pending.followed) {
                 tracks.remove(pending); // gone before it was known who it was
                 continue;
             }
-            if (shape.accumulate(pending.shape, pending.shapeSamples, pending.mesh.points())) pending.shapeSamples++;
+            sample(pending, image);
             if (++pending.pendingFrames < PENDING_FRAMES) continue;
             Track same = null;
-            double nearest = SAME_SHAPE_MM;
-            for (Track t : shapeCandidates()) {
-                double d = FaceShape.distance(pending.shape, t.shape);
-                if (d <= nearest) {
+            double nearest = SAME_APPEARANCE;
+            for (Track t : candidates()) {
+                double d = FaceAppearance.distance(pending.appearance, t.appearance);
+                boolean shapesAgree = pending.shapeSamples == 0 || t.shapeSamples == 0
+                        || FaceShape.distance(pending.shape, t.shape) <= SAME_SHAPE_MM;
+                if (d <= nearest && shapesAgree) {
                     same = t;
                     nearest = d;
                 }
@@ -217,11 +223,10 @@ final class FaceLocator {
         tracks.sort(Comparator.comparingInt(t -> t.id));
     }
 
-    /** Faces a newcomer may be: lost ones not followed now and dropped ones still remembered, with a shape. */
-    private List<Track> shapeCandidates() {
-        List<Track> candidates = new ArrayList<>();
-        for (Track t : remembered) if (t.shapeSamples > 0) candidates.add(t);
-        for (Track t : tracks) if (!t.followed && !t.pending && t.shapeSamples > 0) candidates.add(t);
+    /** Faces a newcomer may be: lost ones not followed now and dropped ones still remembered. */
+    private List<Track> candidates() {
+        List<Track> candidates = new ArrayList<>(remembered);
+        for (Track t : tracks) if (!t.followed && !t.pending) candidates.add(t);
         return candidates;
     }
 
@@ -236,9 +241,12 @@ final class FaceLocator {
         while (remembered.size() > MAX_REMEMBERED) remembered.remove(0);
     }
 
-    private void sampleShape(Track track) {
-        if (track.shapeSamples >= SHAPE_SAMPLES || track.framesFollowed % SHAPE_EVERY != 0) return;
-        if (shape.accumulate(track.shape, track.shapeSamples, track.mesh.points())) track.shapeSamples++;
+    /** Adds this frame to the track's shape and appearance (up to {@value #SIGNATURE_SAMPLES} samples each). */
+    private void sample(Track track, RgbImage image) {
+        if (track.shapeSamples < SIGNATURE_SAMPLES && shape.accumulate(track.shape, track.shapeSamples, track.mesh.points()))
+            track.shapeSamples++;
+        if (track.appearanceSamples < SIGNATURE_SAMPLES)
+            appearance.accumulate(track.appearance, track.appearanceSamples++, image, track.mesh);
     }
 
     private boolean coveredByFollowed(FaceBox box) {

@@ -1,5 +1,6 @@
 package org.facsflow.face.track;
 
+import org.facsflow.face.FaceConfidence;
 import org.facsflow.face.FaceGeometry;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.HeadPose;
@@ -8,6 +9,7 @@ import org.facsflow.face.StageTimes;
 import org.facsflow.face.pose.CameraIntrinsics;
 import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.face.pose.EulerAngles;
+import org.facsflow.media.RgbImage;
 
 import java.util.HashMap;
 import java.util.List;
@@ -50,38 +52,42 @@ final class FaceSmoother {
 
     /**
      * @param raw     this frame's measurements by position in {@code located}; null where the face was not found
+     * @param frame   the frame measured (its size and time)
      * @param times   where the geometry's time is recorded
      */
-    List<TrackedFace> smooth(List<FaceLocator.Located> located, FaceObservation[] raw, double time,
+    List<TrackedFace> smooth(List<FaceLocator.Located> located, FaceObservation[] raw, RgbImage frame,
                              CameraIntrinsics camera, StageTimes times) {
         TrackedFace[] out = new TrackedFace[located.size()];
         for (int i = 0; i < out.length; i++) {
             FaceLocator.Located face = located.get(i);
             FaceObservation r = raw[i];
             if (r == null) {
-                out[i] = new TrackedFace(face.id(), face.confidence(), null, null);
+                out[i] = new TrackedFace(face.id(), FaceConfidence.of(face.faceScore(), null, frame.width(),
+                        frame.height(), OcclusionCheck.NOT_CHECKED), null, null);
                 continue;
             }
             State state = states.computeIfAbsent(face.id(), id -> new State());
             if (face.fresh()) state.started = false;
-            FaceObservation smoothed = smooth(state, r, time, camera, times);
-            // The raw values carry the last check too, so that AUs coded from them are gated alike.
-            out[i] = new TrackedFace(face.id(), face.confidence(), smoothed,
-                    r.occlusion().checked() ? r : r.withOcclusion(state.occlusion));
+            if (!state.started) state.occlusion = OcclusionCheck.NOT_CHECKED;
+            if (r.occlusion().checked()) state.occlusion = r.occlusion();
+            // The raw values carry the last check too, so that AUs coded from them are gated alike; the confidence
+            // follows from it.
+            float confidence = FaceConfidence.of(face.faceScore(), r.mesh(), frame.width(), frame.height(), state.occlusion);
+            FaceObservation smoothed = smooth(state, r, confidence, frame.timestampSeconds(), camera, times);
+            out[i] = new TrackedFace(face.id(), confidence, smoothed, r.withCheck(state.occlusion, confidence));
         }
         // A face no longer reported was dropped: its filters go too.
         states.keySet().removeIf(id -> located.stream().noneMatch(l -> l.id() == id));
         return List.of(out);
     }
 
-    private FaceObservation smooth(State s, FaceObservation r, double time, CameraIntrinsics camera, StageTimes times) {
+    private FaceObservation smooth(State s, FaceObservation r, float confidence, double time, CameraIntrinsics camera,
+                                   StageTimes times) {
         if (!s.started) {
             s.points.reset();
             s.translation.reset();
             s.rotation.reset();
-            s.occlusion = OcclusionCheck.NOT_CHECKED;
         }
-        if (r.occlusion().checked()) s.occlusion = r.occlusion();
         float[] mesh = r.mesh().clone();
         s.points.apply(mesh, time, 1.0 / Math.max(1f, Math.max(r.box().width(), r.box().height())));
 
@@ -102,7 +108,7 @@ final class FaceSmoother {
         HeadPose pose = new HeadPose(t[0], t[1], t[2], rx, ry, rz, rotation);
 
         long start = StageTimes.start();
-        FaceObservation smoothed = geometry.observation(r.faceId(), r.confidence(), mesh, s.occlusion, pose, camera);
+        FaceObservation smoothed = geometry.observation(r.faceId(), confidence, mesh, s.occlusion, pose, camera);
         times.stop(StageTimes.Stage.POSE_GAZE, start);
         return smoothed;
     }

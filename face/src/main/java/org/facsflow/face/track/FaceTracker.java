@@ -36,7 +36,7 @@ public final class FaceTracker {
         List<FaceLocator.Located> located = locator.locate(frame);
         CameraIntrinsics camera = locator.camera(frame);
         FaceObservation[] raw = measure(analyzer, frame, located, camera);
-        return smoother.smooth(located, raw, frame.timestampSeconds(), camera, analyzer.times());
+        return smoother.smooth(located, raw, frame, camera, analyzer.times());
     }
 
     /** The measurements of each located face that was found; null for a lost face or one without a pose. */

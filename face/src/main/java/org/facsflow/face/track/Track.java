@@ -25,6 +25,8 @@ final class Track {
     double lastOcclusionCheck = Double.NEGATIVE_INFINITY;
     final float[] shape;
     int shapeSamples;
+    final float[] appearance = new float[FaceAppearance.SIZE];
+    int appearanceSamples;
 
     Track(int id, boolean pending, int shapeSize) {
         this.id = id;

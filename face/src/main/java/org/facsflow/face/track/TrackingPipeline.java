@@ -134,7 +134,7 @@ public final class TrackingPipeline implements AutoCloseable {
             while (true) {
                 Measured m = awaitResult(results);
                 if (m == END_OF_RESULTS) break;
-                List<TrackedFace> faces = smoother.smooth(m.located(), m.raw(), m.image().timestampSeconds(), m.camera(), consuming);
+                List<TrackedFace> faces = smoother.smooth(m.located(), m.raw(), m.image(), m.camera(), consuming);
                 sink.accept(new TrackedFrame(m.number(), m.image(), m.camera(), faces));
                 delivered++;
             }

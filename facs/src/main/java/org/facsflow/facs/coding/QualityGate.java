@@ -6,7 +6,8 @@ import org.facsflow.face.OcclusionCheck;
 /**
  * Decides where the face can be measured at all: AUs outside it are written NaN (unmeasurable), never 0.
  * <ul>
- *   <li>{@link #MIN_CONFIDENCE}: below it the mesh model doubts there is a face; everything is NaN.</li>
+ *   <li>{@link #MIN_CONFIDENCE}: below it the face stage's landmarks are more likely wrong than right (the
+ *       confidence is calibrated as that probability); everything is NaN.</li>
  *   <li>{@link #MAX_YAW_DEGREES} / {@link #MAX_PITCH_DEGREES}: beyond them the mesh guesses the hidden half and the
  *       frontal-trained measures are unreliable; everything is NaN.</li>
  *   <li>{@link #FAR_SIDE_YAW_DEGREES}: beyond it the side turned away (eye, brow, cheek, lip corner) is foreshortened

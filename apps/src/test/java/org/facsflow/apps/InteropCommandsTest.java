@@ -1,0 +1,64 @@
+package org.facsflow.apps;
+
+import org.facsflow.models.SharedFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** convert, validate and audit as a user runs them, on real files of other tools in shared/interop. */
+class InteropCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static Path shared(String relative) {
+        return SharedFolder.find(relative).orElseThrow(() -> new AssertionError("shared/" + relative
+                + " not found: these tests read real files from the shared/ folder beside the checkout"));
+    }
+
+    @Test
+    void convertGoesPastABadFileAndWritesNothingForIt() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "frame,AU12\n1,7\n");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        CliRun run = CliRun.of("convert", bad.toString(), shared("interop/imotions/iMotions_Test_v6.txt").toString(),
+                "-o", out.toString(), "--to", "openface");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(bad + ": line 2: column \"AU12\": 7 is not 0-5, A-E, or 9 (not coded)");
+        assertThat(run.out()).contains("iMotions 6.1.2667.3 raw export", "519 rows, 20 AUs");
+        assertThat(Files.list(out)).extracting(p -> p.getFileName().toString()).containsExactly("iMotions_Test_v6.csv");
+    }
+
+    @Test
+    void validateHumanEafAgainstFramesPrintsThePerAuTable() throws IOException {
+        Path eaf = shared("interop/elan/exploface_video_AU_tiers.eaf");
+        Path frames = dir.resolve("frames.csv");
+        assertThat(CliRun.of("convert", eaf.toString(), "-o", frames.toString(), "--to", "facsflow", "--frame-rate", "25")
+                .exitCode()).isZero();
+        CliRun run = CliRun.of("validate", "--reference", eaf.toString(), frames.toString(), "--frame-rate", "25",
+                "--agreement-csv", dir.resolve("agreement.csv").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(ELAN EAF 3.0)", "presence and event agreement:", "event-resampled")
+                .containsPattern("AU12 +\\d+ +61 +61 +1\\.000");
+        assertThat(Files.readAllLines(dir.resolve("agreement.csv"))).hasSize(1 + 16);
+    }
+
+    @Test
+    void auditWritesItsReportAndNamesSkippedRecordings() throws IOException {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Path refs = shared("training/openface");
+        for (String id : new String[]{"p01", "p02", "p03"}) Files.copy(refs.resolve(id + ".csv.gz"), results.resolve(id + ".csv.gz"));
+        Path groups = dir.resolve("groups.csv");
+        Files.writeString(groups, "id,person,age\np01,p01,25-35\np02,p02,70+\np03,p03,20-30\np04,p04,30\n");
+        CliRun run = CliRun.of("audit", "--results", results.toString(), "--reference", refs.toString(), "--groups",
+                groups.toString(), "--by", "age", "--bins", "age=40", "-o", dir.resolve("audit").toString(), "--bootstrap", "200");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("skipped p04: no result in " + results);
+        assertThat(run.out()).contains("| age | 40+ | 1 |", "| age | <40 | 2 |", "audit.html");
+        assertThat(dir.resolve("audit/audit.html")).exists();
+    }
+}

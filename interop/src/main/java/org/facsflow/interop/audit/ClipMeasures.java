@@ -1,0 +1,93 @@
+package org.facsflow.interop.audit;
+
+import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.validation.Agreement;
+import org.facsflow.facs.validation.OpenFaceCsv;
+import org.facsflow.facs.validation.OpenFaceRow;
+import org.facsflow.interop.AuRow;
+import org.facsflow.interop.AuTable;
+import org.facsflow.interop.agreement.FramePairs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One recording's measures against its reference.
+ *
+ * @param referenceFrames frames where the reference found the face
+ * @param detectionRate   share of those where the result found it too
+ * @param landmarkNme     mean over matched frames of the mean distance of the 68 landmarks to the reference's,
+ *                        divided by the reference's outer-eye-corner distance (points 36 and 45); NaN where either
+ *                        file has no landmarks
+ * @param auPearson       mean over AUs (both with intensities) of Pearson's r over matched frames
+ * @param auF1            mean over AUs (both with presence calls) of the frame-level F1 of presence
+ */
+public record ClipMeasures(String id, int referenceFrames, double detectionRate, double landmarkNme, double auPearson,
+                           double auF1) {
+    /** The measure names, in the order of {@link #values()}. */
+    public static final List<String> NAMES = List.of("detection_rate", "landmark_nme", "au_pearson_r", "au_f1");
+
+    public double[] values() {
+        return new double[]{detectionRate, landmarkNme, auPearson, auF1};
+    }
+
+    /**
+     * @param resultCsv    the result parsed as an OpenFace-layout CSV (for landmarks), or null for other tools
+     * @param referenceCsv the reference likewise
+     */
+    public static ClipMeasures of(String id, AuTable result, OpenFaceCsv resultCsv, AuTable reference,
+                                  OpenFaceCsv referenceCsv, double frameRate) {
+        List<int[]> pairs = FramePairs.align(reference, result, frameRate);
+        int found = (int) reference.rows().stream().filter(AuRow::success).count();
+        double detection = found == 0 ? Double.NaN : (double) pairs.size() / found;
+        double nme = resultCsv != null && referenceCsv != null ? nme(pairs, resultCsv, referenceCsv) : Double.NaN;
+        List<Double> rs = new ArrayList<>(), f1s = new ArrayList<>();
+        for (ActionUnit au : reference.aus()) {
+            int rc = reference.indexOf(au), pc = result.indexOf(au);
+            if (pc < 0) continue;
+            boolean intensity = reference.columns().get(rc).intensity() && result.columns().get(pc).intensity();
+            double[] x = new double[pairs.size()], y = new double[pairs.size()];
+            boolean[] a = new boolean[pairs.size()], b = new boolean[pairs.size()];
+            int n = 0, m = 0;
+            for (int[] p : pairs) {
+                AuRow r = reference.rows().get(p[0]), q = result.rows().get(p[1]);
+                if (intensity && !Float.isNaN(r.intensity()[rc]) && !Float.isNaN(q.intensity()[pc])) {
+                    x[n] = r.intensity()[rc];
+                    y[n++] = q.intensity()[pc];
+                }
+                Boolean ra = reference.present(r, rc), qb = result.present(q, pc);
+                if (ra != null && qb != null) {
+                    a[m] = ra;
+                    b[m++] = qb;
+                }
+            }
+            if (intensity) rs.add(Agreement.pearson(Arrays.copyOf(x, n), Arrays.copyOf(y, n)));
+            f1s.add(Agreement.f1(Arrays.copyOf(a, m), Arrays.copyOf(b, m)));
+        }
+        return new ClipMeasures(id, found, detection, nme, mean(rs), mean(f1s));
+    }
+
+    private static double nme(List<int[]> pairs, OpenFaceCsv result, OpenFaceCsv reference) {
+        if (!result.hasColumn("x_67") || !reference.hasColumn("x_67")) return Double.NaN;
+        double sum = 0;
+        int frames = 0;
+        for (int[] p : pairs) {
+            OpenFaceRow r = reference.rows().get(p[0]), q = result.rows().get(p[1]);
+            double iod = Math.hypot(r.value("x_36") - r.value("x_45"), r.value("y_36") - r.value("y_45"));
+            double total = 0;
+            for (int k = 0; k < 68; k++)
+                total += Math.hypot(q.value("x_" + k) - r.value("x_" + k), q.value("y_" + k) - r.value("y_" + k));
+            double e = total / 68 / iod;
+            if (Double.isFinite(e)) {
+                sum += e;
+                frames++;
+            }
+        }
+        return frames == 0 ? Double.NaN : sum / frames;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+}
