@@ -84,6 +84,9 @@ public final class AlignedFace {
             ovalY[k] = (qy - CENTRE_Y_MM) * PX_PER_MM + SIZE / 2f - 0.5f;
         }
         float[] data = out.data;
+        byte[] rgb = image.rgb();
+        int w = image.width(), h = image.height();
+        float du = a * step, dv = b * step;
         for (int j = 0; j < SIZE; j++) {
             int n = crossings(ovalX, ovalY, j, crossings);
             float qy = y0 + j * step;
@@ -91,12 +94,23 @@ public final class AlignedFace {
             Arrays.fill(data, row, row + SIZE, 0);
             for (int c = 0; c + 1 < n; c += 2) {
                 int from = Math.max(0, (int) Math.ceil(crossings[c])), to = Math.min(SIZE - 1, (int) Math.floor(crossings[c + 1]));
-                for (int i = from; i <= to; i++) {
-                    float qx = x0 + i * step;
-                    data[row + i] = FacialMeasures.sample(image, a * qx - b * qy + pmx, b * qx + a * qy + pmy);
+                float qx = x0 + from * step;
+                float u = a * qx - b * qy + pmx, v = b * qx + a * qy + pmy;
+                for (int i = from; i <= to; i++, u += du, v += dv) {
+                    // Bilinear BT.601 luma, clamped to the image (as FacialMeasures samples), inlined: 12,544 a face.
+                    float cu = Math.max(0, Math.min(w - 1.001f, u)), cv = Math.max(0, Math.min(h - 1.001f, v));
+                    int x = (int) cu, y = (int) cv, k = (y * w + x) * 3, below = k + 3 * w;
+                    float fx = cu - x, fy = cv - y;
+                    float top = luma(rgb, k) * (1 - fx) + luma(rgb, k + 3) * fx;
+                    float bottom = luma(rgb, below) * (1 - fx) + luma(rgb, below + 3) * fx;
+                    data[row + i] = top * (1 - fy) + bottom * fy;
                 }
             }
         }
+    }
+
+    private static float luma(byte[] rgb, int i) {
+        return 0.299f * (rgb[i] & 0xff) + 0.587f * (rgb[i + 1] & 0xff) + 0.114f * (rgb[i + 2] & 0xff);
     }
 
     /** The x where the closed polygon crosses the horizontal line y, ascending; returns how many. */

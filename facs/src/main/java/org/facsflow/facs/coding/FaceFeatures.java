@@ -15,7 +15,7 @@ import org.facsflow.media.RgbImage;
  */
 public final class FaceFeatures {
     /** Bump when anything changes what {@link #extract} writes, so calibration's cached vectors are recomputed. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final int MEASURES = 0, SHAPE = FacialMeasures.COUNT, SHAPE_VALUES = CanonicalFace.VERTICES * 3,
             HOG = SHAPE + SHAPE_VALUES, THUMBNAIL = HOG + FaceAppearance.HOG, LENGTH = THUMBNAIL + FaceAppearance.THUMB;
 

@@ -189,7 +189,7 @@ public final class FacialMeasures {
     }
 
     /** Bilinear luma (BT.601) at (u, v), clamped to the image. */
-    static float sample(RgbImage image, float u, float v) {
+    private static float sample(RgbImage image, float u, float v) {
         int w = image.width(), hgt = image.height();
         u = Math.max(0, Math.min(w - 1.001f, u));
         v = Math.max(0, Math.min(hgt - 1.001f, v));
