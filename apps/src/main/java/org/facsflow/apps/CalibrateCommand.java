@@ -75,7 +75,8 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Outer cross-validation folds, grouped by person (default: %DEFAULT-VALUE%).")
     int folds;
 
-    @Option(names = "--no-cv", description = "Skip the cross-validation report (fit and write the model only).")
+    @Option(names = "--no-cv", description = "Skip the cross-validation report (fit and write the model only; the "
+            + "hand-set AUs then go unchecked, so they are written experimental).")
     boolean noCv;
 
     @Option(names = "--max-frames", paramLabel = "N", defaultValue = "0",
