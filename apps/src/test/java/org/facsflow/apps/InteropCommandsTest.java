@@ -1,6 +1,5 @@
 package org.facsflow.apps;
 
-import org.facsflow.models.SharedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,16 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.facsflow.apps.SharedFiles.shared;
 
 /** convert, validate and audit as a user runs them, on real files of other tools in shared/interop. */
 class InteropCommandsTest {
     @TempDir
     Path dir;
-
-    private static Path shared(String relative) {
-        return SharedFolder.find(relative).orElseThrow(() -> new AssertionError("shared/" + relative
-                + " not found: these tests read real files from the shared/ folder beside the checkout"));
-    }
 
     @Test
     void convertGoesPastABadFileAndWritesNothingForIt() throws IOException {

@@ -17,7 +17,6 @@ public final class Samples {
     }
 
     public static Path shared(String relative) {
-        return SharedFolder.find(relative).orElseThrow(() -> new AssertionError("shared/" + relative
-                + " not found: these tests read real files from the shared/ folder beside the checkout (CI provides it)"));
+        return SharedFolder.require(relative);
     }
 }

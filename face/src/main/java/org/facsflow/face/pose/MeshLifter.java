@@ -15,12 +15,19 @@ import org.facsflow.face.HeadPose;
  * comparable between people and distances. Stateless apart from the canonical face; safe to share between threads.
  */
 public final class MeshLifter {
+    private final CanonicalFace face;
     private final float[] canonical;
     private final int[] rigid;
 
     public MeshLifter(CanonicalFace face) {
+        this.face = face;
         this.canonical = face.vertices();
         this.rigid = face.rigidIndices();
+    }
+
+    /** The canonical face this lifter measures against. */
+    public CanonicalFace canonicalFace() {
+        return face;
     }
 
     /**

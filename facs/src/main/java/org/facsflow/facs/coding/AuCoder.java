@@ -1,33 +1,37 @@
 package org.facsflow.facs.coding;
 
 import org.facsflow.face.FaceObservation;
-import org.facsflow.facs.ActionUnit;
+import org.facsflow.face.pose.CanonicalFace;
+import org.facsflow.face.pose.MeshLifter;
 import org.facsflow.media.RgbImage;
+import org.facsflow.models.AssetStore;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The AU coder, OpenFace's FaceAnalyser split in four: {@link FacialMeasures} (measurement), {@link NeutralBaseline}
- * (person-specific normalisation), {@link AuPredictor} (prediction) and {@link #smooth} (post-processing).
+ * The AU coder, OpenFace's FaceAnalyser split in four: {@link AuDescriptor} (measurement: mesh geometry and the
+ * aligned face's appearance, reduced), {@link NeutralBaseline} (person-specific normalisation), {@link AuPredictor}
+ * (prediction) and {@link #smooth} (post-processing).
  *
- * <p>Still images ({@link #codeStill}): no baseline of the person exists, so the face is compared with the model's
- * population neutral, on geometry only ({@link BaselineMode#STILL}).
+ * <p>Still images ({@link #codeStill}): no neutral of the person exists, so the still models read the descriptor
+ * alone ({@link BaselineMode#STILL}).
  * Live use ({@link #code}): one causal running baseline per face id, updated with every frame the
  * {@link QualityGate} passes whole; a face is coded as a still until its baseline has {@link #MIN_RUNNING_FRAMES}
  * frames; no smoothing (a centred average would add a frame of latency).
- * Offline use ({@link #codeVideo}): a first pass gives the final baseline (whole video or a neutral segment), then
- * every frame is coded with it and the intensities get OpenFace's 3-frame centred moving average.
- * Not thread-safe (baselines are per instance).
+ * Offline use ({@link VideoCoding}, {@link #codeVideo}): a first pass gives the final baseline (whole video or a
+ * neutral segment), then every frame is coded with it and the intensities get OpenFace's 3-frame centred moving
+ * average.
+ * Not thread-safe (baselines and the descriptor's buffers are per instance).
  */
 public final class AuCoder {
-    /** Frames a running baseline needs before it replaces the population neutral: 1 s at 30 fps. */
+    /** Frames a running baseline needs before it replaces the still models: 1 s at 30 fps. */
     public static final int MIN_RUNNING_FRAMES = 30;
 
     private final FacialMeasures measures;
+    private final AuDescriptor descriptor;
     private final AuPredictor predictor;
     private final Map<Integer, NeutralBaseline> running = new HashMap<>();
     /** Live neutral segments: being collected, and frozen once collected (they then replace the running baseline). */
@@ -39,7 +43,27 @@ public final class AuCoder {
 
     public AuCoder(FacialMeasures measures, AuPredictor predictor) {
         this.measures = measures;
+        this.descriptor = AuDescriptor.create(measures, predictor.model());
         this.predictor = predictor;
+    }
+
+    /** The coder with the committed model ({@link AuModel#standard()}) and the canonical face set-up prepared. */
+    public static AuCoder standard(AssetStore store) {
+        return new AuCoder(new FacialMeasures(new MeshLifter(CanonicalFace.load(store.require("canonical-face")))),
+                new AuPredictor(AuModel.standard()));
+    }
+
+    public AuPredictor predictor() {
+        return predictor;
+    }
+
+    /**
+     * Offline coding of one video with this coder's model ({@link VideoCoding}; it has its own buffers and baselines).
+     *
+     * @param from,to the neutral segment in seconds, for {@link BaselineMode#SEGMENT}; ignored otherwise
+     */
+    public VideoCoding video(BaselineMode mode, double from, double to) {
+        return new VideoCoding(measures, predictor, mode, from, to);
     }
 
     /**
@@ -47,19 +71,21 @@ public final class AuCoder {
      * baseline (created on the face id's first frame).
      */
     public AuFrame code(FaceObservation face, RgbImage image) {
-        float[] m = measures.measure(face, image);
+        float[] d = descriptor.describe(face, image);
         QualityGate.Verdict v = QualityGate.judge(face);
         NeutralBaseline segment = collecting.get(face.faceId());
-        if (segment != null && isWhole(v)) segment.add(m);
+        if (segment != null && isWhole(v)) segment.add(d);
         Neutral neutral = segments.get(face.faceId());
-        if (neutral != null) return predictor.predict(m, neutral.median(), neutral.offsets(), v, BaselineMode.SEGMENT);
-        NeutralBaseline baseline = running.computeIfAbsent(face.faceId(), id -> new NeutralBaseline(BaselineMode.RUNNING));
-        return codeRunning(baseline, predictor, m, v);
+        if (neutral != null)
+            return predictor.frame(predictor.raw(d, neutral.median()), neutral.offsets(), v, BaselineMode.SEGMENT);
+        NeutralBaseline baseline = running.computeIfAbsent(face.faceId(),
+                id -> new NeutralBaseline(BaselineMode.RUNNING, descriptor.length()));
+        return codeRunning(baseline, predictor, d, v);
     }
 
     /** Live: from now on, the face's measurable frames are collected as its neutral segment (the user's "neutral now"). */
     public void beginNeutral(int faceId) {
-        collecting.put(faceId, new NeutralBaseline(BaselineMode.SEGMENT));
+        collecting.put(faceId, new NeutralBaseline(BaselineMode.SEGMENT, descriptor.length()));
     }
 
     /**
@@ -74,9 +100,9 @@ public final class AuCoder {
         return segment.frames();
     }
 
-    /** A still image: one face against the population neutral ({@link BaselineMode#STILL}); keeps no state. */
+    /** A still image: one face through the still models ({@link BaselineMode#STILL}); keeps no state. */
     public AuFrame codeStill(FaceObservation face, RgbImage image) {
-        return still(predictor, measures.measure(face, image), QualityGate.judge(face));
+        return still(predictor, descriptor.describe(face, image), QualityGate.judge(face));
     }
 
     /** Forgets a face id's baseline (the tracker lost the person). */
@@ -86,8 +112,8 @@ public final class AuCoder {
         segments.remove(faceId);
     }
 
-    /** One face's frames, measured: measures null and verdict NONE where the face was not found. */
-    public record Series(List<float[]> measures, List<QualityGate.Verdict> verdicts, double[] timestamps) {
+    /** One face's frames, described: descriptor null and verdict NONE where the face was not found. */
+    public record Series(List<float[]> descriptors, List<QualityGate.Verdict> verdicts, double[] timestamps) {
     }
 
     /**
@@ -99,97 +125,91 @@ public final class AuCoder {
      */
     public static List<AuFrame> codeVideo(Series series, AuPredictor predictor, BaselineMode mode, double from,
                                           double to, boolean smooth) {
-        int n = series.measures().size();
+        int n = series.descriptors().size();
+        NeutralBaseline baseline = new NeutralBaseline(mode, predictor.model().descriptor().length());
+        List<AuPredictor.Raw> raws = new ArrayList<>(n);
         List<AuFrame> out = new ArrayList<>(n);
-        NeutralBaseline baseline = new NeutralBaseline(mode);
-        float[] median = null, offsets = null;
-        if (mode == BaselineMode.OFFLINE || mode == BaselineMode.SEGMENT) {
+        if (mode == BaselineMode.RUNNING || mode == BaselineMode.STILL) {
             for (int i = 0; i < n; i++) {
-                boolean inSegment = mode != BaselineMode.SEGMENT
-                        || (series.timestamps()[i] >= from && series.timestamps()[i] <= to);
-                if (inSegment && isWhole(series.verdicts().get(i))) baseline.add(series.measures().get(i));
+                float[] d = series.descriptors().get(i);
+                QualityGate.Verdict v = series.verdicts().get(i);
+                out.add(d == null ? null : mode == BaselineMode.STILL ? still(predictor, d, v) : codeRunning(baseline, predictor, d, v));
             }
-            if (baseline.frames() == 0)
-                throw new IllegalArgumentException(mode == BaselineMode.SEGMENT
-                        ? "no measurable face in the neutral segment " + from + "-" + to + " s"
-                        : "no measurable face in the video: no baseline");
-            median = baseline.median();
-            if (mode == BaselineMode.OFFLINE)
-                for (int i = 0; i < n; i++)
-                    if (isWhole(series.verdicts().get(i))) baseline.addPrediction(predictor.raw(series.measures().get(i), median));
-            offsets = baseline.offsets(predictor);
+            return out;
         }
         for (int i = 0; i < n; i++) {
-            float[] m = series.measures().get(i);
-            QualityGate.Verdict v = series.verdicts().get(i);
-            out.add(m == null ? null
-                    : mode == BaselineMode.RUNNING ? codeRunning(baseline, predictor, m, v)
-                    : mode == BaselineMode.STILL ? still(predictor, m, v)
-                    : predictor.predict(m, median, offsets, v, mode));
+            boolean inSegment = mode != BaselineMode.SEGMENT
+                    || (series.timestamps()[i] >= from && series.timestamps()[i] <= to);
+            if (inSegment && isWhole(series.verdicts().get(i))) baseline.add(series.descriptors().get(i));
         }
-        return smooth ? smooth(out, predictor.model()) : out;
+        if (baseline.frames() == 0)
+            throw new IllegalArgumentException(mode == BaselineMode.SEGMENT
+                    ? "no measurable face in the neutral segment " + from + "-" + to + " s"
+                    : "no measurable face in the video: no baseline");
+        float[] median = baseline.median();
+        for (int i = 0; i < n; i++) {
+            float[] d = series.descriptors().get(i);
+            AuPredictor.Raw raw = d == null ? null : predictor.raw(d, median);
+            raws.add(raw);
+            if (mode == BaselineMode.OFFLINE && isWhole(series.verdicts().get(i))) baseline.addPrediction(raw.intensity());
+        }
+        float[] offsets = baseline.offsets(predictor);
+        List<AuPredictor.Raw> values = smooth ? smooth(raws, offsets) : raws;
+        for (int i = 0; i < n; i++)
+            out.add(values.get(i) == null ? null
+                    : predictor.frame(values.get(i), smooth ? null : offsets, series.verdicts().get(i), mode));
+        return out;
     }
 
     /** One frame of a running baseline: whole frames feed it; a still until it has {@link #MIN_RUNNING_FRAMES}. */
-    private static AuFrame codeRunning(NeutralBaseline baseline, AuPredictor predictor, float[] m, QualityGate.Verdict v) {
-        if (isWhole(v)) {
-            baseline.add(m);
-            if (baseline.frames() >= MIN_RUNNING_FRAMES) baseline.addPrediction(predictor.raw(m, baseline.median()));
-        }
-        if (baseline.frames() < MIN_RUNNING_FRAMES) return still(predictor, m, v);
-        return predictor.predict(m, baseline.median(), baseline.offsets(predictor), v, BaselineMode.RUNNING);
+    private static AuFrame codeRunning(NeutralBaseline baseline, AuPredictor predictor, float[] d, QualityGate.Verdict v) {
+        if (isWhole(v)) baseline.add(d);
+        if (baseline.frames() < MIN_RUNNING_FRAMES) return still(predictor, d, v);
+        AuPredictor.Raw raw = predictor.raw(d, baseline.median());
+        if (isWhole(v)) baseline.addPrediction(raw.intensity());
+        return predictor.frame(raw, baseline.offsets(predictor), v, BaselineMode.RUNNING);
     }
 
-    private static AuFrame still(AuPredictor predictor, float[] m, QualityGate.Verdict v) {
-        return predictor.predict(m, predictor.stillNeutral(m), predictor.neutralOffsets(), v, BaselineMode.STILL);
+    private static AuFrame still(AuPredictor predictor, float[] d, QualityGate.Verdict v) {
+        return predictor.frame(predictor.rawStill(d), null, v, BaselineMode.STILL);
     }
 
     /**
-     * OpenFace's post-processing of intensities: the mean over the frame and its neighbours (3 frames, centred), over
-     * those of them that have the AU measured; a frame without a face breaks the window. Presence is re-derived from
-     * the smoothed intensity.
+     * OpenFace's post-processing: intensities (offset taken off and clipped to [0, 5] first, as OpenFace does) and
+     * presence scores averaged over the frame and its neighbours (3 frames, centred), over those that have a face; a
+     * frame without a face breaks the window. The result carries no offset any more.
      */
-    public static List<AuFrame> smooth(List<AuFrame> frames, AuModel model) {
-        List<AuFrame> out = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            AuFrame f = frames.get(i);
+    static List<AuPredictor.Raw> smooth(List<AuPredictor.Raw> raws, float[] offsets) {
+        List<AuPredictor.Raw> out = new ArrayList<>(raws.size());
+        for (int i = 0; i < raws.size(); i++) {
+            AuPredictor.Raw f = raws.get(i);
             if (f == null) {
                 out.add(null);
                 continue;
             }
-            AuFrame prev = i > 0 ? frames.get(i - 1) : null, next = i + 1 < frames.size() ? frames.get(i + 1) : null;
-            float[] intensity = average(f.intensity(), prev == null ? null : prev.intensity(), next == null ? null : next.intensity());
-            float[] left = average(f.left(), prev == null ? null : prev.left(), next == null ? null : next.left());
-            float[] right = average(f.right(), prev == null ? null : prev.right(), next == null ? null : next.right());
-            boolean[] present = new boolean[intensity.length];
-            for (int a = 0; a < intensity.length; a++)
-                present[a] = intensity[a] >= model.entry(ActionUnit.CODED.get(a)).threshold();
-            out.add(new AuFrame(intensity, left, right, present, f.baseline()));
-        }
-        return out;
-    }
-
-    private static float[] average(float[] centre, float[] prev, float[] next) {
-        float[] out = Arrays.copyOf(centre, centre.length);
-        for (int a = 0; a < out.length; a++) {
-            if (Float.isNaN(centre[a])) continue;
-            float sum = centre[a];
-            int k = 1;
-            if (prev != null && !Float.isNaN(prev[a])) {
-                sum += prev[a];
-                k++;
+            AuPredictor.Raw prev = i > 0 ? raws.get(i - 1) : null, next = i + 1 < raws.size() ? raws.get(i + 1) : null;
+            int k = f.intensity().length;
+            float[] intensity = new float[k], asymmetry = new float[k], presence = new float[k];
+            for (int a = 0; a < k; a++) {
+                int count = 0;
+                for (AuPredictor.Raw r : new AuPredictor.Raw[]{prev, f, next}) {
+                    if (r == null) continue;
+                    intensity[a] += AuPredictor.clip(r.intensity()[a] - offsets[a]);
+                    asymmetry[a] += r.asymmetry()[a];
+                    presence[a] += r.presence()[a];
+                    count++;
+                }
+                intensity[a] /= count;
+                asymmetry[a] /= count;
+                presence[a] /= count;
             }
-            if (next != null && !Float.isNaN(next[a])) {
-                sum += next[a];
-                k++;
-            }
-            out[a] = sum / k;
+            out.add(new AuPredictor.Raw(intensity, asymmetry, presence));
         }
         return out;
     }
 
     /** Only frames measurable everywhere feed a baseline: a half-hidden face would bias the neutral values. */
-    static boolean isWhole(QualityGate.Verdict v) {
+    public static boolean isWhole(QualityGate.Verdict v) {
         return v.face() && v.upper() && v.lower() && v.left() && v.right();
     }
 }

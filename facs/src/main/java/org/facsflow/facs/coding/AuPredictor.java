@@ -7,125 +7,173 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The prediction step: measures minus the person's neutral values through each AU's linear {@link AuModel.Entry},
- * minus the person's offset ({@link NeutralBaseline#offsets}), clipped to [0, 5], with presence by the entry's
- * threshold. One-sided AUs are predicted per side with the same
- * coefficients (every sided measure is defined mirror-symmetrically), and the bilateral value is the mean of the
- * two unclipped sides, or the one side the {@link QualityGate} left measurable. AUs whose coefficients are priors
- * (not fitted to reference data) are always read against the population neutral face: a person's median face is no
- * neutral for them (someone who smiles most of the time would score lip puckering whenever the smile relaxes).
- * Stateless; thread-safe.
+ * The prediction step: a frame's descriptor ({@link AuDescriptor}) and the person's neutral descriptor through each
+ * fitted AU's linear models ({@link AuModel.Entry}), minus the person's offset, clipped to [0, 5]; the prior AUs by
+ * their FACS rules on the measures against the population neutral face (a person's median face is no neutral for
+ * them: someone who smiles most of the time would score lip puckering whenever the smile relaxes).
+ *
+ * <p>Sides: the models see the whole face and give one bilateral value. For one-sided AUs the FACS-named sided measures
+ * split it: right = bilateral + asymmetry, left = bilateral - asymmetry, where the asymmetry is the fitted sided
+ * weights times half the right-minus-left difference of the measures (each side's neutral taken off). Where the
+ * {@link QualityGate} drops the far side, the near side carries the bilateral value.
+ *
+ * <p>Stateless; thread-safe.
  */
 public final class AuPredictor {
     /** AUs read from the brows, eyes and nose root: NaN when the eyes are occluded. Others need a visible mouth. */
     static final Set<Integer> UPPER_FACE = Set.of(1, 2, 4, 5, 6, 7, 9, 43, 45);
     public static final float MAX_INTENSITY = 5f;
 
+    /** Raw (unclipped, un-offset) values of one frame: bilateral intensity, asymmetry and presence score per AU. */
+    public record Raw(float[] intensity, float[] asymmetry, float[] presence) {
+    }
+
     private final AuModel model;
-    private final int[][] right, left;
-    private final boolean[] prior;
+    private final AuModel.Entry[] entries;
+    private final int length;
+    private final int[][] sideRight, sideLeft;
     private final float[] population;
 
     public AuPredictor(AuModel model) {
         this.model = model;
         List<ActionUnit> coded = ActionUnit.CODED;
-        right = new int[coded.size()][];
-        left = new int[coded.size()][];
-        prior = new boolean[coded.size()];
+        length = model.descriptor().length();
+        entries = new AuModel.Entry[coded.size()];
+        sideRight = new int[coded.size()][];
+        sideLeft = new int[coded.size()][];
         for (int a = 0; a < coded.size(); a++) {
             AuModel.Entry e = model.entry(coded.get(a));
-            prior[a] = "prior".equals(e.source());
-            int n = e.measures().size();
-            right[a] = new int[n];
-            left[a] = new int[n];
-            for (int i = 0; i < n; i++) {
-                String m = e.measures().get(i);
-                int s = FacialMeasures.SIDED.indexOf(m);
-                right[a][i] = s >= 0 ? FacialMeasures.right(s) : FacialMeasures.midline(FacialMeasures.MIDLINE.indexOf(m));
-                left[a][i] = s >= 0 ? FacialMeasures.left(s) : right[a][i];
+            entries[a] = e;
+            List<String> sided = e.fitted() ? e.sides() : e.measures();
+            sideRight[a] = new int[sided.size()];
+            sideLeft[a] = new int[sided.size()];
+            for (int i = 0; i < sided.size(); i++) {
+                int s = FacialMeasures.SIDED.indexOf(sided.get(i));
+                sideRight[a][i] = s >= 0 ? FacialMeasures.right(s) : FacialMeasures.midline(FacialMeasures.MIDLINE.indexOf(sided.get(i)));
+                sideLeft[a][i] = s >= 0 ? FacialMeasures.left(s) : sideRight[a][i];
             }
         }
+        float[] mean = model.descriptor().measureMean(), scale = model.descriptor().measureScale();
         population = new float[FacialMeasures.COUNT];
-        for (int i = 0; i < population.length; i++)
-            population[i] = model.neutral().getOrDefault(FacialMeasures.NAMES.get(i), Double.NaN).floatValue();
+        for (int i = 0; i < population.length; i++) {
+            Double v = model.neutral().get(FacialMeasures.NAMES.get(i));
+            // in descriptor units; NaN for texture, which has none (it depends on resolution and lighting)
+            population[i] = v == null ? Float.NaN : (float) ((v - mean[i]) / scale[i]);
+        }
     }
 
     public AuModel model() {
         return model;
     }
 
-    /**
-     * The neutral face for a still: the model's population neutral for geometry; the face's own values for texture
-     * (and any measure the model has no population value for), which then contribute nothing, since texture depends
-     * on the resolution and lighting as much as on the face.
-     */
-    public float[] stillNeutral(float[] measures) {
-        float[] neutral = population.clone();
-        for (int i = 0; i < neutral.length; i++) if (Float.isNaN(neutral[i])) neutral[i] = measures[i];
-        return neutral;
+    /** Per coded AU, the raw values of the running/offline models (what the cut-off percentiles are taken of). */
+    public Raw raw(float[] descriptor, float[] neutral) {
+        int n = entries.length;
+        float[] intensity = new float[n], asymmetry = new float[n], presence = new float[n];
+        float[] input = new float[2 * length];
+        for (int j = 0; j < length; j++) {
+            input[j] = descriptor[j] - neutral[j];
+            input[length + j] = neutral[j];
+        }
+        for (int a = 0; a < n; a++) {
+            AuModel.Entry e = entries[a];
+            if (e.fitted()) {
+                intensity[a] = e.running().apply(input);
+                presence[a] = e.presence() == null ? Float.NaN : e.presence().apply(input);
+                asymmetry[a] = asymmetry(e, a, descriptor, neutral);
+            } else {
+                float right = prior(e, a, descriptor, true), left = prior(e, a, descriptor, false);
+                intensity[a] = (right + left) / 2;
+                asymmetry[a] = (right - left) / 2;
+                presence[a] = Float.NaN;
+            }
+        }
+        return new Raw(intensity, asymmetry, presence);
     }
 
-    /**
-     * Offsets for a face compared with a truly neutral one (a neutral segment, the population neutral): the intercept
-     * of each fitted AU, so that the neutral face itself scores 0; 0 for prior AUs, whose intercept is part of the rule.
-     */
-    public float[] neutralOffsets() {
-        float[] offsets = new float[ActionUnit.CODED.size()];
-        for (int a = 0; a < offsets.length; a++) {
-            AuModel.Entry e = model.entry(ActionUnit.CODED.get(a));
-            offsets[a] = e.cutoff() == 0 ? 0 : (float) e.intercept();
+    /** Per coded AU, the raw values of a still (no neutral of the person: the still models and the priors). */
+    public Raw rawStill(float[] descriptor) {
+        int n = entries.length;
+        float[] intensity = new float[n], asymmetry = new float[n], presence = new float[n];
+        Arrays.fill(presence, Float.NaN);
+        for (int a = 0; a < n; a++) {
+            AuModel.Entry e = entries[a];
+            if (e.fitted()) {
+                intensity[a] = e.still().apply(descriptor);
+                asymmetry[a] = asymmetry(e, a, descriptor, null);
+            } else {
+                float right = prior(e, a, descriptor, true), left = prior(e, a, descriptor, false);
+                intensity[a] = (right + left) / 2;
+                asymmetry[a] = (right - left) / 2;
+            }
         }
+        return new Raw(intensity, asymmetry, presence);
+    }
+
+    /** Offsets that make the neutral itself score 0 (a neutral segment): the running models at the neutral. */
+    public float[] neutralOffsets(float[] neutral) {
+        float[] offsets = raw(neutral, neutral).intensity();
+        for (int a = 0; a < offsets.length; a++) if (!entries[a].fitted()) offsets[a] = 0;
         return offsets;
     }
 
-    /** Per coded AU the unclipped bilateral prediction before any offset: what the cut-off percentiles are taken of. */
-    public float[] raw(float[] measures, float[] neutral) {
-        float[] raw = new float[ActionUnit.CODED.size()];
-        for (int a = 0; a < raw.length; a++) {
-            AuModel.Entry e = model.entry(ActionUnit.CODED.get(a));
-            raw[a] = (linear(e, measures, neutral, right[a]) + linear(e, measures, neutral, left[a])) / 2;
-        }
-        return raw;
-    }
-
     /**
-     * @param measures this frame's {@link FacialMeasures}
-     * @param neutral  the person's neutral values (same layout)
-     * @param offsets  per coded AU, subtracted before clipping ({@link NeutralBaseline#offsets})
+     * One frame from raw values (possibly smoothed), the person's offsets (null: none) and what the gate lets be
+     * measured. Presence: the score where the AU has a presence model, else the intensity, at the threshold.
      */
-    public AuFrame predict(float[] measures, float[] neutral, float[] offsets, QualityGate.Verdict verdict,
-                           BaselineMode mode) {
-        int n = ActionUnit.CODED.size();
+    public AuFrame frame(Raw raw, float[] offsets, QualityGate.Verdict verdict, BaselineMode mode) {
+        int n = entries.length;
         float[] intensity = new float[n], l = new float[n], r = new float[n];
-        float[] population = stillNeutral(measures);
         boolean[] present = new boolean[n];
         Arrays.fill(l, Float.NaN);
         Arrays.fill(r, Float.NaN);
+        boolean still = mode == BaselineMode.STILL;
         for (int a = 0; a < n; a++) {
             ActionUnit au = ActionUnit.CODED.get(a);
-            AuModel.Entry e = model.entry(au);
+            AuModel.Entry e = entries[a];
             boolean region = UPPER_FACE.contains(au.number()) ? verdict.upper() : verdict.lower();
             if (!verdict.face() || !region) {
                 intensity[a] = Float.NaN;
                 continue;
             }
-            float[] base = prior[a] ? population : neutral;
-            float rawR = verdict.right() ? linear(e, measures, base, right[a]) - offsets[a] : Float.NaN;
-            float rawL = verdict.left() ? linear(e, measures, base, left[a]) - offsets[a] : Float.NaN;
-            float both = Float.isNaN(rawR) ? rawL : Float.isNaN(rawL) ? rawR : (rawR + rawL) / 2;
-            if (au.unilateral()) {
-                r[a] = clip(rawR);
-                l[a] = clip(rawL);
-            }
+            float both = raw.intensity()[a] - (offsets == null ? 0 : offsets[a]);
             intensity[a] = clip(both);
-            present[a] = intensity[a] >= e.threshold();
+            if (au.unilateral()) {
+                boolean bothSides = verdict.right() && verdict.left();
+                r[a] = verdict.right() ? clip(bothSides ? both + raw.asymmetry()[a] : both) : Float.NaN;
+                l[a] = verdict.left() ? clip(bothSides ? both - raw.asymmetry()[a] : both) : Float.NaN;
+            }
+            if (!e.fitted()) present[a] = intensity[a] >= e.threshold();
+            else if (still) present[a] = intensity[a] >= e.stillThreshold();
+            else present[a] = e.presence() == null ? intensity[a] >= e.threshold() : raw.presence()[a] >= e.threshold();
         }
         return new AuFrame(intensity, l, r, present, mode);
     }
 
-    private static float linear(AuModel.Entry e, float[] m, float[] neutral, int[] index) {
+    private float asymmetry(AuModel.Entry e, int a, float[] d, float[] neutral) {
+        float sum = 0;
+        float[] w = e.sideWeights();
+        for (int i = 0; i < w.length; i++) {
+            int right = sideRight[a][i], left = sideLeft[a][i];
+            // a still has no neutral of its own: its asymmetry is taken as it is
+            sum += w[i] * (neutral == null ? d[right] - d[left] : (d[right] - neutral[right]) - (d[left] - neutral[left]));
+        }
+        return sum / 2;
+    }
+
+    /**
+     * A prior AU's rule on one side's measures (midline measures on both), against the population neutral; a measure
+     * without a population value (texture) contributes nothing.
+     */
+    private float prior(AuModel.Entry e, int a, float[] d, boolean right) {
+        int[] index = right ? sideRight[a] : sideLeft[a];
+        float[] scale = model.descriptor().measureScale();
         double sum = e.intercept();
-        for (int i = 0; i < index.length; i++) sum += e.weights()[i] * (m[index[i]] - neutral[index[i]]);
+        for (int i = 0; i < index.length; i++) {
+            int m = index[i];
+            // back to mm / log units, where the rule's weights were set
+            if (!Float.isNaN(population[m])) sum += e.weights()[i] * (d[m] - population[m]) * scale[m];
+        }
         return (float) sum;
     }
 

@@ -3,6 +3,7 @@ package org.facsflow.facs.coding;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.HeadPose;
 import org.facsflow.face.pose.CameraIntrinsics;
+import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.face.pose.MeshLifter;
 import org.facsflow.media.RgbImage;
 
@@ -62,6 +63,11 @@ public final class FacialMeasures {
         this.lifter = lifter;
     }
 
+    /** The canonical face the measures are taken against. */
+    public CanonicalFace canonicalFace() {
+        return lifter.canonicalFace();
+    }
+
     public static int right(int sided) {
         return 2 * sided;
     }
@@ -88,8 +94,15 @@ public final class FacialMeasures {
 
     /** The measures of one face; {@code image} is the frame the face was found in. */
     public float[] measure(FaceObservation face, RgbImage image) {
+        return measure(face, image, new float[face.mesh().length]);
+    }
+
+    /**
+     * The same, leaving the mesh in the head's own frame (canonical mm, pose removed) in {@code h} (as long as the
+     * mesh), for callers that read more of the face's shape.
+     */
+    public float[] measure(FaceObservation face, RgbImage image, float[] h) {
         CameraIntrinsics camera = CameraIntrinsics.openFaceDefault(image.width(), image.height());
-        float[] h = new float[face.mesh().length];
         lifter.toHeadFrame(face.mesh(), face.pose(), camera, h);
         float[] m = new float[COUNT];
         float midX = (x(h, BRIDGE) + x(h, NOSE_TIP)) / 2;

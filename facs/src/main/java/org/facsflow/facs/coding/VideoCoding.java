@@ -10,23 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Offline AU coding of a whole video, fed frame by frame as the video streams: each face's measures are kept (a few
- * dozen floats a frame, never the image), and {@link #finish} codes every face against its final baseline (whole
- * video or a neutral segment) with OpenFace's smoothing. Not thread-safe: one per video.
+ * Offline AU coding of a whole video, fed frame by frame as the video streams: each face's descriptor is kept
+ * ({@link AuDescriptor}: a few hundred floats a frame, about 1 KB, never the image), and {@link #finish} codes every
+ * face against its final baseline (whole video or a neutral segment) with OpenFace's smoothing. Not thread-safe: one
+ * per video.
  */
 public final class VideoCoding {
     /** One coded frame of one face; {@code aus} null where the tracked face was lost in that frame. */
     public record Coded(int faceId, long frame, double timestamp, AuFrame aus) {
     }
 
-    private final FacialMeasures measures;
+    private final AuDescriptor descriptor;
     private final AuPredictor predictor;
     private final BaselineMode mode;
     private final double from, to;
     private final Map<Integer, Track> faces = new LinkedHashMap<>();
 
     private static final class Track {
-        final List<float[]> measures = new ArrayList<>();
+        final List<float[]> descriptors = new ArrayList<>();
         final List<QualityGate.Verdict> verdicts = new ArrayList<>();
         final List<Long> frames = new ArrayList<>();
         final List<Double> times = new ArrayList<>();
@@ -34,7 +35,7 @@ public final class VideoCoding {
 
     /** @param from,to the neutral segment in seconds, for {@link BaselineMode#SEGMENT}; ignored otherwise */
     public VideoCoding(FacialMeasures measures, AuPredictor predictor, BaselineMode mode, double from, double to) {
-        this.measures = measures;
+        this.descriptor = AuDescriptor.create(measures, predictor.model());
         this.predictor = predictor;
         this.mode = mode;
         this.from = from;
@@ -43,7 +44,7 @@ public final class VideoCoding {
 
     /** A face found in a frame. */
     public void found(long frame, double timestamp, FaceObservation face, RgbImage image) {
-        add(face.faceId(), frame, timestamp, measures.measure(face, image), QualityGate.judge(face));
+        add(face.faceId(), frame, timestamp, descriptor.describe(face, image), QualityGate.judge(face));
     }
 
     /** A face being tracked but not found in this frame. */
@@ -51,9 +52,9 @@ public final class VideoCoding {
         add(faceId, frame, timestamp, null, QualityGate.Verdict.NONE);
     }
 
-    private void add(int faceId, long frame, double timestamp, float[] m, QualityGate.Verdict v) {
+    private void add(int faceId, long frame, double timestamp, float[] d, QualityGate.Verdict v) {
         Track t = faces.computeIfAbsent(faceId, id -> new Track());
-        t.measures.add(m);
+        t.descriptors.add(d);
         t.verdicts.add(v);
         t.frames.add(frame);
         t.times.add(timestamp);
@@ -70,7 +71,7 @@ public final class VideoCoding {
             double[] times = t.times.stream().mapToDouble(Double::doubleValue).toArray();
             List<AuFrame> coded;
             try {
-                coded = AuCoder.codeVideo(new AuCoder.Series(t.measures, t.verdicts, times), predictor, mode, from, to, true);
+                coded = AuCoder.codeVideo(new AuCoder.Series(t.descriptors, t.verdicts, times), predictor, mode, from, to, true);
             } catch (IllegalArgumentException noBaseline) {
                 problems.add("face " + e.getKey() + ": " + noBaseline.getMessage());
                 coded = Collections.nCopies(times.length, null);

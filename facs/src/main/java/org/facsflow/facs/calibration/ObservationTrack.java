@@ -1,12 +1,16 @@
-package org.facsflow.facs.coding;
+package org.facsflow.facs.calibration;
 
 import org.facsflow.face.FaceBox;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.face.HeadPose;
 import org.facsflow.face.OcclusionCheck;
 import org.facsflow.face.landmarks.Ibug68MeshIndex;
+import org.facsflow.face.track.TrackedFace;
+import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.facs.validation.FrameKey;
+import org.facsflow.facs.validation.OpenFaceCsv;
+import org.facsflow.facs.validation.OpenFaceRow;
 import org.facsflow.media.MediaException;
-import org.facsflow.media.RgbImage;
 import org.facsflow.media.VideoSource;
 import org.facsflow.media.VideoSources;
 
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,7 +34,7 @@ import java.util.List;
  * the user points the cache.
  */
 public final class ObservationTrack {
-    private static final int MAGIC = 0x46414354, VERSION = 2;
+    private static final int MAGIC = 0x46414354, VERSION = 3;
 
     private final List<FaceObservation> frames;
 
@@ -42,17 +47,55 @@ public final class ObservationTrack {
         return frames;
     }
 
-    /** Follows the face through every frame of {@code video}. */
-    public static ObservationTrack follow(Path video, FaceFollower follower) throws MediaException {
+    /**
+     * Follows the face through every frame of {@code video} with the real face stage ({@link TrackingPipeline}, the
+     * smoothed observations {@code analyze} codes). Where the reference has a face, the tracked face nearest to its
+     * 68 points is taken (so the frames pair with the right person's reference values), else the face followed in
+     * the frame before, else the largest.
+     *
+     * @param maxFrames the first frames only; 0: all
+     */
+    public static ObservationTrack follow(Path video, TrackingPipeline pipeline, OpenFaceCsv reference, int maxFrames)
+            throws MediaException {
         List<FaceObservation> faces = new ArrayList<>();
+        int[] previousId = {-1};
         try (VideoSource source = VideoSources.open(video.toString())) {
-            for (RgbImage frame = source.next(); frame != null; frame = source.next()) faces.add(follower.next(frame));
+            pipeline.run(source, maxFrames, Double.POSITIVE_INFINITY, frame -> {
+                FaceObservation chosen = choose(frame.faces(), reference.row(new FrameKey((int) frame.number(), 0))
+                        .filter(OpenFaceRow::success).orElse(null), previousId[0]);
+                previousId[0] = chosen == null ? -1 : chosen.faceId();
+                faces.add(chosen);
+            });
         }
         return new ObservationTrack(faces);
     }
 
+    private static FaceObservation choose(List<TrackedFace> tracked, OpenFaceRow reference, int previousId) {
+        List<FaceObservation> found = tracked.stream().map(TrackedFace::face).filter(f -> f != null).toList();
+        if (reference != null) {
+            double rx = 0, ry = 0;
+            for (int j = 0; j < Ibug68MeshIndex.POINTS; j++) {
+                rx += reference.value("x_" + j) / Ibug68MeshIndex.POINTS;
+                ry += reference.value("y_" + j) / Ibug68MeshIndex.POINTS;
+            }
+            double cx = rx, cy = ry;
+            // Nearest by the 68 points' centre; not OpenFace's face at all when farther than half a face away.
+            return found.stream().filter(f -> Math.hypot(centre(f, 0) - cx, centre(f, 1) - cy) < f.box().width() / 2)
+                    .min(Comparator.comparingDouble(f -> Math.hypot(centre(f, 0) - cx, centre(f, 1) - cy))).orElse(null);
+        }
+        return found.stream().filter(f -> f.faceId() == previousId).findFirst()
+                .orElseGet(() -> found.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElse(null));
+    }
+
+    private static double centre(FaceObservation f, int axis) {
+        double sum = 0;
+        for (int j = 0; j < Ibug68MeshIndex.POINTS; j++) sum += f.landmarks68()[2 * j + axis];
+        return sum / Ibug68MeshIndex.POINTS;
+    }
+
     /** The cached track in {@code file} if present and readable, else follows the video and writes the cache. */
-    public static ObservationTrack cached(Path video, Path file, FaceFollower follower) throws MediaException, IOException {
+    public static ObservationTrack cached(Path video, Path file, TrackingPipeline pipeline, OpenFaceCsv reference,
+                                         int maxFrames) throws MediaException, IOException {
         if (Files.isRegularFile(file)) {
             try {
                 return read(file);
@@ -60,7 +103,7 @@ public final class ObservationTrack {
                 // An unreadable or old-format cache is recomputed rather than trusted.
             }
         }
-        ObservationTrack track = follow(video, follower);
+        ObservationTrack track = follow(video, pipeline, reference, maxFrames);
         track.write(file);
         return track;
     }

@@ -1,0 +1,76 @@
+package org.facsflow.facs.calibration;
+
+import org.facsflow.face.pose.CanonicalFace;
+import org.facsflow.face.track.TrackerSettings;
+import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.coding.AuModel;
+import org.facsflow.facs.coding.FaceFeatures;
+import org.facsflow.models.AssetStore;
+import org.facsflow.models.SharedFolder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Calibration on a small real subset: the first 60 frames of the three development videos (three people), tracked
+ * by the real face stage.
+ */
+class AuCalibrationTest {
+    private static final int FRAMES = 60;
+    @TempDir
+    static Path cache;
+    private static List<TrainingClip.Source> sources;
+    private static List<TrainingClip> clips;
+
+    @BeforeAll
+    static void load() throws Exception {
+        AssetStore store = AssetStore.standard();
+        Path shared = SharedFolder.find("reference").map(Path::getParent).orElseThrow(() -> new AssertionError(
+                "shared/reference not found above " + Path.of("").toAbsolutePath() + ": the tests need the shared folder"));
+        FaceFeatures features = new FaceFeatures(CanonicalFace.load(store.require("canonical-face")));
+        sources = TrainingCorpus.development(shared, store).stream()
+                .map(s -> new TrainingClip.Source(s.name(), s.person(), s.video(), s.reference(), FRAMES)).toList();
+        clips = new ArrayList<>();
+        try (TrackingPipeline pipeline = TrackingPipeline.create(store, TrackerSettings.DEFAULT, 1)) {
+            for (TrainingClip.Source s : sources) clips.add(TrainingClip.load(s, cache, pipeline, features));
+        }
+    }
+
+    @Test
+    void theSameClipsGiveTheSameModelByteForByte(@TempDir Path dir) throws Exception {
+        for (TrainingClip clip : clips) assertEquals(FRAMES, clip.frames(), clip.name());
+        // The second run reads the clips back from the cache: the cache must not change anything either.
+        List<TrainingClip> again = new ArrayList<>();
+        for (TrainingClip.Source s : sources) again.add(TrainingClip.load(s, cache, null, null));
+        AuModel first = AuCalibration.fit(clips, Map.of("run", 1), line -> { }).model();
+        AuModel second = AuCalibration.fit(again, Map.of("run", 1), line -> { }).model();
+        Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
+        first.write(a);
+        second.write(b);
+        assertEquals(-1, Files.mismatch(a, b), "two fits differ");
+        for (ActionUnit au : first.reported()) assertNotNull(first.entry(au));
+        assertTrue(first.entry(ActionUnit.AU12).fitted());
+        float[] w = first.entry(ActionUnit.AU12).running().weights();
+        assertTrue(java.util.stream.IntStream.range(0, w.length).anyMatch(i -> w[i] != 0), "AU12 learned nothing");
+    }
+
+    @Test
+    void foldsNeverSplitAPersonAndUseEveryPerson() {
+        List<String> persons = List.of("a", "b", "a", "c", "d", "b", "e");
+        int[] frames = {10, 50, 10, 30, 5, 50, 20};
+        int[] folds = PersonFolds.assign(persons, frames, 3);
+        assertEquals(folds[0], folds[2]);
+        assertEquals(folds[1], folds[5]);
+        assertEquals(3, java.util.Arrays.stream(folds).distinct().count());
+        assertThrows(IllegalArgumentException.class, () -> PersonFolds.assign(List.of("a", "a"), new int[]{1, 1}, 2));
+    }
+}
