@@ -26,7 +26,7 @@ import java.util.List;
  *       within {@value #CONTINUITY_DISTANCE} x that box's width and size within a factor {@value #CONTINUITY_SIZE}
  *       (an occlusion, a turn away, a blink of the mesh model); the nearest such face wins;</li>
  *   <li>else the id of a lost or dropped face, remembered for {@link TrackerSettings#rememberSeconds()}, that looks
- *       the same: the colour histogram of face and hair ({@link FaceAppearance}) within {@value #SAME_APPEARANCE}
+ *       the same: the colour histogram of face and hair ({@link ColourSignature}) within {@value #SAME_APPEARANCE}
  *       (Hellinger distance) of the newcomer's, and the face's proportions ({@link FaceShape}) within
  *       {@value #SAME_SHAPE_MM} mm RMS, when both could be sampled (a face that turned away for longer than it is
  *       reported, or left and came back elsewhere); the nearest appearance wins. The newcomer's signatures are their
@@ -74,7 +74,7 @@ final class FaceLocator {
     private final FaceAnalyzer analyzer;
     private final TrackerSettings settings;
     private final FaceShape shape;
-    private final FaceAppearance appearance = new FaceAppearance();
+    private final ColourSignature appearance = new ColourSignature();
     /** Followed faces and lost faces still reported, by id. */
     private final List<Track> tracks = new ArrayList<>();
     /** Dropped faces kept for re-identification, newest last. */
@@ -199,7 +199,7 @@ final class FaceLocator {
             Track same = null;
             double nearest = SAME_APPEARANCE;
             for (Track t : candidates()) {
-                double d = FaceAppearance.distance(pending.appearance, t.appearance);
+                double d = ColourSignature.distance(pending.appearance, t.appearance);
                 boolean shapesAgree = pending.shapeSamples == 0 || t.shapeSamples == 0
                         || FaceShape.distance(pending.shape, t.shape) <= SAME_SHAPE_MM;
                 if (d <= nearest && shapesAgree) {

@@ -25,7 +25,7 @@ final class Track {
     double lastOcclusionCheck = Double.NEGATIVE_INFINITY;
     final float[] shape;
     int shapeSamples;
-    final float[] appearance = new float[FaceAppearance.SIZE];
+    final float[] appearance = new float[ColourSignature.SIZE];
     int appearanceSamples;
 
     Track(int id, boolean pending, int shapeSize) {

@@ -9,7 +9,7 @@ import org.facsflow.media.RgbImage;
 import java.nio.FloatBuffer;
 
 /**
- * A face-appearance signature for re-identifying a face that was lost: the colour histogram (4 x 4 x 4 RGB bins) of
+ * A colour signature for re-identifying a face that was lost: the colour histogram (4 x 4 x 4 RGB bins) of
  * an ellipse over the face and the hair around it, cut from the picture square to the eye line by the mesh. Skin
  * tone, hair colour, glasses and beard tell the people of one video apart far better than the face's proportions
  * ({@link FaceShape}), and a histogram does not change when the face turns or moves, as a pixel patch would. It does
@@ -17,7 +17,7 @@ import java.nio.FloatBuffer;
  * signature is the mean of samples taken while it is followed; two are compared by their Hellinger distance (0 same,
  * 1 disjoint). Not thread-safe (it reuses buffers): one per tracker.
  */
-final class FaceAppearance {
+final class ColourSignature {
     static final int SIZE = 64;
     private static final int SIDE = 32, LEVELS = 4;
     /** The region: the mesh's extent (brow to chin, cheek to cheek) enlarged to take in the hair around it. */
