@@ -3,6 +3,8 @@ package org.facsflow.media.voice;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -25,6 +27,22 @@ public final class VoiceAnalysis {
     }
 
     private VoiceAnalysis() {
+    }
+
+    /**
+     * Whether the file's container lists an audio stream (its header only: nothing is decoded). False for a file FFmpeg
+     * cannot open; {@link #of} then says why.
+     */
+    public static boolean hasAudio(Path file) {
+        AVFormatContext container = new AVFormatContext(null);
+        if (avformat.avformat_open_input(container, file.toString(), null, null) < 0) return false;
+        try {
+            for (int i = 0; i < container.nb_streams(); i++)
+                if (container.streams(i).codecpar().codec_type() == avutil.AVMEDIA_TYPE_AUDIO) return true;
+            return false;
+        } finally {
+            avformat.avformat_close_input(container);
+        }
     }
 
     /**
