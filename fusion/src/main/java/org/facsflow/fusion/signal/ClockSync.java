@@ -38,8 +38,8 @@ public record ClockSync(double offset, double scale, String description) {
                 if (!(t[i] > t[i - 1])) throw new SignalFileException(file, "sync markers must be in time order, in both streams");
         if (signalTimes.length == 1) {
             ClockSync sync = new ClockSync(videoTimes[0] - signalTimes[0], 1, "");
-            return new ClockSync(sync.offset(), 1, String.format(Locale.ROOT, "1 sync marker: offset %.3f s, no drift correction",
-                    sync.offset()));
+            return new ClockSync(sync.offset(), 1, String.format(Locale.ROOT, "1 sync marker: signal clock %.3f s = video 0 s, "
+                    + "no drift correction", -sync.offset()));
         }
         // Unix times lose their fraction in a regression's sums: fit around the first marker.
         double origin = signalTimes[0];
@@ -56,8 +56,9 @@ public record ClockSync(double offset, double scale, String description) {
         if (worst > MAX_RESIDUAL_S)
             throw new SignalFileException(file, String.format(Locale.ROOT, "its sync markers do not line up with the video's: "
                     + "after the best linear fit one is still %.3f s off (at most %.1f s allowed)", worst, MAX_RESIDUAL_S));
-        return new ClockSync(offset, scale, String.format(Locale.ROOT, "%d sync markers: offset %.3f s, scale %.6f "
-                + "(%+.0f ppm), largest residual %.3f s", signalTimes.length, offset, scale, 1e6 * (scale - 1), worst));
+        return new ClockSync(offset, scale, String.format(Locale.ROOT, "%d sync markers: signal clock %.3f s = video 0 s, "
+                + "one signal second = %.6f video s (%+.0f ppm), largest residual %.3f s", signalTimes.length, -offset / scale,
+                scale, 1e6 * (scale - 1), worst));
     }
 
     /** {@code signal} on the video's clock, checked to share time with the video's [start, end]. */
