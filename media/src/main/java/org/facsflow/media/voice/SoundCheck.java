@@ -15,7 +15,7 @@ import java.util.Locale;
  * when its range is at least {@value #SPEECH_RANGE_DB} dB and its low-energy share at least
  * {@value #SPEECH_LOW_ENERGY_SHARE}, and {@link Kind#OTHER} (music, effects, noise) otherwise. The bounds were set on
  * the 40 audio tracks of shared/training and shared/media, labelled by looking at their spectrograms: silent ones
- * read -56 dBFS or less; the speech tracks' ranges are 23-49 dB and low-energy shares 0.39-0.66, the music and
+ * read -53 dBFS or less; the speech tracks' ranges are 23-48 dB and low-energy shares 0.39-0.66, the music and
  * cartoon tracks' 8-20 dB and 0.14-0.37. The margin is small (20 against 23 dB): speech over music or loud
  * steady noise counts as OTHER, and its voice columns stay empty.
  *
