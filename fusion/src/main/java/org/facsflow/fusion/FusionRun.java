@@ -5,7 +5,6 @@ import org.facsflow.facs.validation.OpenFaceRow;
 import org.facsflow.fusion.signal.ClockSync;
 import org.facsflow.fusion.signal.Resampled;
 import org.facsflow.fusion.signal.Signal;
-import org.facsflow.fusion.signal.SignalFileException;
 import org.facsflow.fusion.signal.SignalFiles;
 import org.facsflow.pipeline.table.ResultSchema;
 import org.facsflow.pipeline.table.ResultTable;

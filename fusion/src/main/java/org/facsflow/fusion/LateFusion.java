@@ -1,7 +1,6 @@
 package org.facsflow.fusion;
 
 import org.facsflow.fusion.signal.Resampled;
-import org.facsflow.fusion.signal.SignalRole;
 import org.facsflow.pipeline.table.ResultSchema;
 
 import java.util.ArrayList;

@@ -54,21 +54,21 @@ class PitchValidationTest {
 
     @Test
     void tonesAndGlidesClean() {
-        PitchErrors e = errors(TestSignals.analyse(signal(0)));
-        System.out.println("pitch, tones and glides, clean: " + e.describe(true));
-        assertThat(e.grossErrorRate()).isLessThan(0.01);
-        assertThat(e.meanAbsoluteCents()).isLessThan(10);
-        assertThat(e.voicingDecisionError()).isLessThan(0.03);
+        check("clean", 0, 0.01, 10, 0.03);
     }
 
     @Test
     void tonesAndGlidesInNoise() {
         // Tone RMS about 0.3 * 0.63 / sqrt(2) = 0.13; background 0.013 is 20 dB below.
-        PitchErrors e = errors(TestSignals.analyse(signal(0.013)));
-        System.out.println("pitch, tones and glides, background noise 20 dB down: " + e.describe(true));
-        assertThat(e.grossErrorRate()).isLessThan(0.02);
-        assertThat(e.meanAbsoluteCents()).isLessThan(15);
-        assertThat(e.voicingDecisionError()).isLessThan(0.05);
+        check("background noise 20 dB down", 0.013, 0.02, 15, 0.05);
+    }
+
+    private static void check(String condition, double backgroundRms, double maxGpe, double maxCents, double maxVde) {
+        PitchErrors e = errors(TestSignals.analyse(signal(backgroundRms)));
+        System.out.println("pitch, tones and glides, " + condition + ": " + e.describe(true));
+        assertThat(e.grossErrorRate()).isLessThan(maxGpe);
+        assertThat(e.meanAbsoluteCents()).isLessThan(maxCents);
+        assertThat(e.voicingDecisionError()).isLessThan(maxVde);
     }
 
     @Test
