@@ -22,8 +22,9 @@ public record Windows(double start, double length, int count) {
         return start + (i + 1) * length;
     }
 
-    /** The window holding {@code t}, or -1 outside them all. */
+    /** The window holding {@code t}, or -1 outside them all (and for NaN, a row without a time). */
     public int index(double t) {
+        if (Double.isNaN(t)) return -1;
         int i = (int) Math.floor((t - start) / length);
         return i >= 0 && i < count ? i : -1;
     }

@@ -44,8 +44,14 @@ public final class SignalFiles {
         double[] first = numbers(rows.get(0));
         if (first != null && first.length > 0 && first[0] > UNIX_SECONDS) {
             double[] second = rows.size() > 1 ? numbers(rows.get(1)) : null;
-            if (second != null && second.length > 0 && second[0] > UNIX_SECONDS) return List.of(events(file, stem, rows));
-            return List.of(e4Samples(file, stem, rows, first[0], second));
+            if (first.length == 1 && (second == null || (second.length == 1 && second[0] > UNIX_SECONDS)))
+                return List.of(events(file, stem, rows));
+            // E4 repeats the start time and the rate once per column (ACC has three).
+            if (second != null && second.length == first.length && same(first) && same(second) && second[0] <= 10_000)
+                return List.of(e4Samples(file, stem, rows, first[0], second));
+            throw new SignalFileException(file, "it starts with numbers but is neither an Empatica E4 export (row 1 the "
+                    + "start time, row 2 the sample rate, once per column) nor a tags file (one time per line): give it a "
+                    + "header with a time column");
         }
         String[] head = rows.get(0);
         if (head.length == 2 && number(head[0]) > UNIX_SECONDS && head[1].equalsIgnoreCase("IBI")) return List.of(ibi(file, stem, rows));
@@ -207,6 +213,11 @@ public final class SignalFiles {
         for (int i = 1; i < t.length; i++) d[i - 1] = t[i] - t[i - 1];
         Arrays.sort(d);
         return d[d.length / 2];
+    }
+
+    private static boolean same(double[] v) {
+        for (double x : v) if (x != v[0]) return false;
+        return true;
     }
 
     private static double[] ones(int n) {

@@ -6,6 +6,7 @@ import org.facsflow.media.voice.VoiceTrack;
 import org.facsflow.pipeline.ResultSink;
 import org.facsflow.pipeline.table.ResultSchema;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,12 @@ public final class VoiceStep {
     /** @param wanted false when the user switched voice off */
     public static VoiceStep forInput(String spec, boolean wanted) {
         if (!wanted || VideoSources.isSourceSpec(spec)) return new VoiceStep(null);
-        Path file = Path.of(spec);
+        Path file;
+        try {
+            file = Path.of(spec);
+        } catch (InvalidPathException e) {
+            return new VoiceStep(null); // the video's own reader reports the name
+        }
         return new VoiceStep(VoiceAnalysis.hasAudio(file) ? VoiceTracks.start(file) : null);
     }
 

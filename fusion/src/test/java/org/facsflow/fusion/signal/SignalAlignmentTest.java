@@ -132,6 +132,8 @@ class SignalAlignmentTest {
         assertThatThrownBy(() -> new SignalSource(eda, "offset=soon").clock(null)).hasMessageContaining("EDA.csv");
         Path noTime = Files.writeString(dir.resolve("gsr.csv"), "when,gsr\n1,2\n");
         assertThatThrownBy(() -> SignalFiles.read(noTime)).hasMessageContaining("gsr.csv").hasMessageContaining("no time column");
+        Path headerless = Files.writeString(dir.resolve("polar.csv"), "1764842400.5,61\n1764842401.5,62\n");
+        assertThatThrownBy(() -> SignalFiles.read(headerless)).hasMessageContaining("polar.csv").hasMessageContaining("header");
         Path backwards = Files.writeString(dir.resolve("hr.csv"), "time,hr\n1,60\n0.5,61\n");
         assertThatThrownBy(() -> SignalFiles.read(backwards)).hasMessageContaining("hr.csv").hasMessageContaining("do not increase");
     }
