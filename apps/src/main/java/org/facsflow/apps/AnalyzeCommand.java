@@ -64,6 +64,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Videos: write each frame's own measurements instead of the values smoothed over time.")
     boolean raw;
 
+    @Option(names = "--no-voice", description = "Videos: leave the audio track alone. By default a video file with an "
+            + "audio track gets the voice_* columns (pitch, loudness, voice activity, syllable rate) on the row of the "
+            + "face that is speaking; a silent or music track leaves them empty.")
+    boolean noVoice;
+
     @Option(names = "--max-frames", paramLabel = "N", description = "Videos: stop after N frames (at least 1).")
     Long maxFrames;
 
@@ -127,7 +132,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             run.modelsLoaded();
             VideoJob videos = anyVideo ? new VideoJob(pipeline, s -> VideoSources.open(s, frameRate.framesPerSecond), names,
                     new VideoJob.Options(overlay, mesh, separator, parquet, maxFrames == null ? VideoInput.UNLIMITED : maxFrames,
-                            duration == null ? Double.POSITIVE_INFINITY : duration), System.out, System.err) : null;
+                            duration == null ? Double.POSITIVE_INFINITY : duration, !noVoice), System.out, System.err) : null;
             List<Batch.Item> items = new ArrayList<>();
             for (String input : expanded) items.add(new Batch.Item(input, isImage(input) ? imageJob : videos));
             if (videos != null) run.onInterrupt(videos::interrupt);

@@ -15,6 +15,7 @@ import org.facsflow.facs.IntensityScale;
 import org.facsflow.facs.TextTable;
 import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.OpenFaceRow;
+import org.facsflow.fusion.FusionSummary;
 import org.facsflow.pipeline.table.ResultSchema;
 import org.facsflow.pipeline.table.ResultTable;
 import picocli.CommandLine.Command;
@@ -114,6 +115,12 @@ final class SummarizeCommand implements Callable<Integer> {
             if (!aus.isEmpty()) out.print(auTable(face, aus));
             if (emotions) printEmotions(face, out);
             printCircumplex(face, csv, out);
+            try {
+                for (String line : FusionSummary.voice(face.all())) out.println("  " + line);
+                for (String line : FusionSummary.fused(csvFile, face.id())) out.println("  " + line);
+            } catch (IOException e) {
+                err.println("facsflow summarize: cannot read the fusion table beside " + csvFile + ": " + e.getMessage());
+            }
             if (!aus.isEmpty() && !still) printEpisodes(face, csv, out);
             if (!noPlot) {
                 try {

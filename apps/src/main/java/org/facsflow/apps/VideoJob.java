@@ -5,6 +5,8 @@ import org.facsflow.affect.events.AuEventCsv;
 import org.facsflow.affect.plot.CircumplexPlot;
 import org.facsflow.apps.output.OverlayVideo;
 import org.facsflow.face.StageTimes;
+import org.facsflow.fusion.voice.SpeakerAttribution;
+import org.facsflow.fusion.voice.VoiceStep;
 import org.facsflow.interop.elan.ElanExport;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoOpener;
@@ -38,7 +40,12 @@ final class VideoJob implements Batch.Job {
      * @param maxFrames  stop after this many frames ({@link VideoInput#UNLIMITED}: no limit)
      * @param maxSeconds stop at the first frame at or after this time (infinite: no limit)
      */
-    record Options(boolean overlay, boolean mesh, String separator, boolean parquet, long maxFrames, double maxSeconds) {
+    record Options(boolean overlay, boolean mesh, String separator, boolean parquet, long maxFrames, double maxSeconds,
+                   boolean voice) {
+        /** With the voice analysed wherever a file has an audio track (analyze's default). */
+        Options(boolean overlay, boolean mesh, String separator, boolean parquet, long maxFrames, double maxSeconds) {
+            this(overlay, mesh, separator, parquet, maxFrames, maxSeconds, true);
+        }
     }
 
     /**
@@ -73,12 +80,13 @@ final class VideoJob implements Batch.Job {
         long started = System.nanoTime();
         String stem = names.stem(spec);
         Path csv = names.file(stem, ".csv");
-        ResultSchema schema = ResultSchema.standard(options.mesh());
+        VoiceStep voice = VoiceStep.forInput(spec, options.voice());
+        ResultSchema schema = voice.schema(ResultSchema.standard(options.mesh()));
         Progress progress = Progress.of(err, stem);
         StageTimes writing = new StageTimes();
         VideoSummary summary;
         try (ResultCsvWriter writer = new ResultCsvWriter(csv, schema, options.separator());
-             Outputs outputs = new Outputs(writer, stem, writing)) {
+             Outputs outputs = new Outputs(voice.attach(writer), stem, writing)) {
             VideoInput input = new VideoInput(spec, opener, options.maxFrames(), options.maxSeconds());
             try {
                 summary = pipeline.analyzeVideo(input, outputs, progress);
@@ -90,6 +98,7 @@ final class VideoJob implements Batch.Job {
                 progress.done();
             }
             if (abandoned) throw new IOException("interrupted");
+            outputs.rows.finish();
             writer.commit();
             if (outputs.overlay != null) outputs.overlay.commit();
             long start = StageTimes.start();
@@ -102,20 +111,22 @@ final class VideoJob implements Batch.Job {
         for (String problem : summary.problems()) err.println("facsflow: " + spec + ": " + problem + "; its AU columns stay empty");
         out.printf("%s: %d frames, %d with a face, %d face id(s) -> %s%s%n", spec, summary.frames(), summary.framesWithFace(),
                 summary.faceIds(), csv, options.overlay() ? " (+ overlay)" : "");
+        String voiceOutcome = voice.outcome();
+        if (voiceOutcome != null) out.println(spec + ": " + voiceOutcome);
         return new Result(summary.framesWithFace() > 0 ? Batch.Outcome.ANALYSED : Batch.Outcome.NO_FACE, summary, csv,
                 (System.nanoTime() - started) / 1e9);
     }
 
-    /** The CSV, and the overlay video once the source's size and rate are known. */
+    /** The CSV (its rows through the voice attribution), and the overlay video once the source's size and rate are known. */
     private final class Outputs implements ResultSink<IOException>, AutoCloseable {
-        final ResultCsvWriter csv;
+        final SpeakerAttribution<IOException> rows;
         final String stem;
         final StageTimes writing;
         final ElanExport elan = new ElanExport();
         OverlayVideo overlay;
 
-        Outputs(ResultCsvWriter csv, String stem, StageTimes writing) {
-            this.csv = csv;
+        Outputs(SpeakerAttribution<IOException> rows, String stem, StageTimes writing) {
+            this.rows = rows;
             this.stem = stem;
             this.writing = writing;
         }
@@ -123,6 +134,7 @@ final class VideoJob implements Batch.Job {
         @Override
         public void begin(SourceInfo source) throws IOException {
             live = source.live();
+            rows.begin(source);
             if (options.overlay())
                 overlay = OverlayVideo.start(names.file(stem, "_overlay.mp4"), source.width(), source.height(),
                         source.frameRate(), options.mesh());
@@ -131,7 +143,7 @@ final class VideoJob implements Batch.Job {
         @Override
         public void accept(FrameResult frame) throws IOException {
             long start = StageTimes.start();
-            csv.accept(frame);
+            rows.accept(frame);
             for (FaceResult face : frame.found()) elan.add(face.faceId(), face.time(), face.affect().emotions());
             if (overlay != null)
                 overlay.write(frame.image(), frame.found().stream().map(FaceResult::face).toList(), frame.camera());

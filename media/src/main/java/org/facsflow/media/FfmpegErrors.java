@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /** Turns JavaCV's FFmpeg exceptions into the short reason a user can read. */
-final class FfmpegErrors {
+public final class FfmpegErrors {
     // JavaCV puts the FFmpeg return code in the message: "avformat_open_input() error -1094995529: Could not ..."
     private static final Pattern CODE = Pattern.compile("\\) error (-\\d+)");
 
@@ -14,7 +14,7 @@ final class FfmpegErrors {
     }
 
     /** FFmpeg's own text for the error code (e.g. "Invalid data found when processing input"), else the message. */
-    static String describe(Exception e) {
+    public static String describe(Exception e) {
         String message = String.valueOf(e.getMessage());
         Matcher m = CODE.matcher(message);
         if (m.find()) return strerror(Integer.parseInt(m.group(1)));

@@ -27,7 +27,7 @@ public final class InputFiles {
     }
 
     /** Fails unless {@code file} is a readable regular file with at least one byte. */
-    static void requireNonEmptyFile(Path file) throws MediaException {
+    public static void requireNonEmptyFile(Path file) throws MediaException {
         if (Files.isDirectory(file)) throw new MediaException(file, "is a directory, not a file");
         if (!Files.exists(file)) throw new MediaException(file, "file not found");
         if (!Files.isReadable(file)) throw new MediaException(file, "cannot read the file (permission denied)");

@@ -3,6 +3,7 @@ package org.facsflow.pipeline;
 import org.facsflow.affect.AffectFrame;
 import org.facsflow.face.FaceObservation;
 import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.media.voice.VoiceFrame;
 
 /**
  * What the pipeline found for one face in one frame: the unit every caller reads (the CSV and Parquet writers, the
@@ -20,13 +21,26 @@ import org.facsflow.facs.coding.AuFrame;
  * @param aus        the coded AUs; null when the face was not found or could not be coded (no baseline yet in a
  *                   neutral-segment run); NaN intensities inside mean "not measurable here"
  * @param affect     emotions and valence/arousal; null when the face was not found
+ * @param voice      the recording's voice during this frame when this face is the one speaking (attached after the
+ *                   face stages by a voice step such as the fusion module's speaker attribution); null otherwise
  */
 public record FaceResult(long frame, double time, int faceId, float confidence, FaceObservation face, AuFrame aus,
-                         AffectFrame affect) {
+                         AffectFrame affect, VoiceFrame voice) {
+
+    /** A face's result without voice, as the face stages make it. */
+    public FaceResult(long frame, double time, int faceId, float confidence, FaceObservation face, AuFrame aus,
+                      AffectFrame affect) {
+        this(frame, time, faceId, confidence, face, aus, affect, null);
+    }
 
     /** A face being tracked but not found in this frame, or a frame without any face (face 0). */
     public static FaceResult notFound(long frame, double time, int faceId, float confidence) {
         return new FaceResult(frame, time, faceId, confidence, null, null, null);
+    }
+
+    /** The same result with the voice of the recording attributed to this face for this frame. */
+    public FaceResult withVoice(VoiceFrame voice) {
+        return new FaceResult(frame, time, faceId, confidence, face, aus, affect, voice);
     }
 
     /** Whether the face was found and measured in this frame (OpenFace's success column). */

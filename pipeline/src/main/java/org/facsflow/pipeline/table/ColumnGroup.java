@@ -16,7 +16,8 @@ public enum ColumnGroup {
     EMOTION_MODELS("each expression model's probabilities"),
     EMOTIONS("the models' fused probabilities, smoothed over time"),
     EMFACS_RULES("EMFACS rule scores"),
-    CIRCUMPLEX("valence, arousal and whether rules and models agree");
+    CIRCUMPLEX("valence, arousal and whether rules and models agree"),
+    VOICE("the recording's voice during the frame, on the row of the face that is speaking");
 
     private final String description;
 

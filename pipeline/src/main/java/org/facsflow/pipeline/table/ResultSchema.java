@@ -10,6 +10,7 @@ import org.facsflow.face.Gaze;
 import org.facsflow.face.HeadPose;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.media.voice.VoiceFrame;
 import org.facsflow.pipeline.FaceResult;
 
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ public final class ResultSchema {
     public static final String EMOTION_PREFIX = "emo_";
     /** EMFACS rule score of each ruled emotion: rule_anger, ..., rule_surprise. */
     public static final String RULE_PREFIX = "rule_";
+    /** The voice columns (group VOICE): voice_active, voice_energy, ... */
+    public static final String VOICE_ACTIVE = "voice_active", VOICE_ENERGY = "voice_energy", VOICE_VOICED = "voice_voiced",
+            VOICE_F0 = "voice_f0", VOICE_F0_SEMITONES = "voice_f0_st", VOICE_RATE = "voice_rate", VOICE_MOUTH_R = "voice_mouth_r";
 
     /** OpenFace 2's AU_r columns, in its order. */
     public static final List<Integer> OPENFACE_INTENSITY = List.of(1, 2, 4, 5, 6, 7, 9, 10, 12, 14, 15, 17, 20, 23, 25, 26, 45);
@@ -84,6 +88,16 @@ public final class ResultSchema {
         for (ExpressionModel m : ExpressionModel.values()) blocks.add(emotionModel(m));
         blocks.addAll(List.of(emotions(), rules(), circumplex()));
         return new ResultSchema(blocks);
+    }
+
+    /**
+     * This schema with the voice columns after all others (a video analysed with its audio track): empty on rows whose
+     * face is not the one speaking, and throughout when the track is silent or not speech.
+     */
+    public ResultSchema withVoice() {
+        List<Block<?>> all = new ArrayList<>(blocks);
+        all.add(voice());
+        return new ResultSchema(all);
     }
 
     public List<Column> columns() {
@@ -303,6 +317,33 @@ public final class ResultSchema {
             out.number(a.circumplex().arousal());
             if (a.agreement() == Agreement.UNKNOWN) out.text("");
             else out.integer(a.agreement() == Agreement.AGREE ? 1 : 0);
+        });
+    }
+
+    private static Block<VoiceFrame> voice() {
+        List<Column> c = List.of(
+                new Column(VOICE_ACTIVE, ColumnType.NUMBER, "0-1", 2, ColumnGroup.VOICE,
+                        "share of the frame with voice activity (energy 12 dB above the track's pauses)"),
+                new Column(VOICE_ENERGY, ColumnType.NUMBER, "dBFS", 1, ColumnGroup.VOICE,
+                        "sound level during the frame (a full-scale sine reads 0)"),
+                new Column(VOICE_VOICED, ColumnType.NUMBER, "0-1", 2, ColumnGroup.VOICE,
+                        "share of the frame that is voiced (YIN finds a period in active sound)"),
+                new Column(VOICE_F0, ColumnType.NUMBER, "Hz", 1, ColumnGroup.VOICE,
+                        "fundamental frequency (pitch) of the voiced part; empty when none is voiced"),
+                new Column(VOICE_F0_SEMITONES, ColumnType.NUMBER, "semitones", 2, ColumnGroup.VOICE,
+                        "that pitch relative to the speaker's median over the recording"),
+                new Column(VOICE_RATE, ColumnType.NUMBER, "syllables/s", 2, ColumnGroup.VOICE,
+                        "syllable nuclei per second of speaking within 2 s around the frame (articulation rate)"),
+                new Column(VOICE_MOUTH_R, ColumnType.NUMBER, "-1..1", 2, ColumnGroup.VOICE,
+                        "with several faces, the correlation of this face's mouth opening with voice activity that made it the speaker"));
+        return new Block<>(c, FaceResult::voice, (v, out) -> {
+            out.number(v.active());
+            out.number(v.energyDb());
+            out.number(v.voiced());
+            out.number(v.f0());
+            out.number(v.f0Semitones());
+            out.number(v.syllableRate());
+            out.number(v.mouthCorrelation());
         });
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * (missing), and a problem is an IOException naming the file and the line.
  */
 public final class ResultTable {
-    private static final ResultSchema SCHEMA = ResultSchema.standard(true);
+    private static final ResultSchema SCHEMA = ResultSchema.standard(true).withVoice();
 
     private ResultTable() {
     }
@@ -20,7 +20,7 @@ public final class ResultTable {
         return OpenFaceCsv.read(csv, SCHEMA::isText);
     }
 
-    /** The declared schema with every column facsflow can write (the mesh included). */
+    /** The declared schema with every column facsflow can write (the mesh and the voice included). */
     public static ResultSchema schema() {
         return SCHEMA;
     }
