@@ -25,6 +25,9 @@ import java.util.function.Consumer;
 public final class PipelineExtractor implements VideoExtractor {
     /** How the pipeline runs for a study: the defaults with each person's offline baseline. */
     public static final PipelineSettings SETTINGS = PipelineSettings.DEFAULT.withBaseline(Baseline.OFFLINE);
+    /** What measured the frames, kept with each video's results. */
+    public static final String DESCRIPTION = "facsflow pipeline: face tracking, AU coding against each person's offline "
+            + "baseline, valence fused from the expression models and the AUs (as in analyze's CSV)";
 
     private final Pipeline pipeline;
 
@@ -104,8 +107,7 @@ public final class PipelineExtractor implements VideoExtractor {
 
     @Override
     public String description() {
-        return "facsflow pipeline: face tracking, AU coding against each person's offline baseline, valence fused from "
-                + "the expression models and the AUs (as in analyze's CSV)";
+        return DESCRIPTION;
     }
 
     @Override
