@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 
 /**
  * The pipelines of one executor JVM, loaded lazily and kept for the JVM's life: a task borrows one, and later tasks in
@@ -31,7 +32,11 @@ final class ExecutorPipelines {
             if (!IDLE.isEmpty()) return IDLE.pop();
             useModels(modelsHome);
         }
-        return Pipeline.load(AssetStore.standard(), PipelineExtractor.SETTINGS); // outside the lock: slots load in parallel
+        long start = System.nanoTime(); // outside the lock: slots load in parallel
+        Pipeline pipeline = Pipeline.load(AssetStore.standard(), PipelineExtractor.SETTINGS);
+        System.err.printf(Locale.ROOT, "facsflow: models loaded in %.1f s for a task slot of this executor%n",
+                (System.nanoTime() - start) / 1e9); // in the executor's log
+        return pipeline;
     }
 
     /** Gives a pipeline back after a video went well; one whose video failed is closed instead (its state is unknown). */

@@ -9,6 +9,7 @@ import org.facsflow.study.report.StudyReport;
 
 import java.io.IOException;
 import java.net.URL;
+import java.util.Locale;
 import java.util.Map;
 
 /** Starts Spark for a run (embedded or as spark-submit set it up), runs the study, prints what happened. */
@@ -19,7 +20,9 @@ final class SparkRun {
     /** @return the exit status: 0 all videos done or skipped, 1 some failed, 2 unusable input */
     static int run(SparkStudy.Options options, String master, Map<String, String> settings) {
         quietLogging();
+        long start = System.nanoTime();
         SparkSession spark = session(master, settings);
+        System.err.printf(Locale.ROOT, "spark: started in %.1f s%n", (System.nanoTime() - start) / 1e9);
         try {
             SparkStudy.Result result = new SparkStudy(spark, System.err).run(options);
             System.out.print(new StudyRunner.RunResult(result.statuses(), null).table());

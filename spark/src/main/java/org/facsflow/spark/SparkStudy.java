@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -118,8 +119,11 @@ final class SparkStudy {
         Path root = new Path(options.output());
         StudyOutput output = new StudyOutput(root.getFileSystem(conf).makeQualified(root).toString());
         StudyInput study = StudyInput.read(options.input(), output, conf);
+        long start = System.nanoTime();
         List<VideoOutcome> outcomes = extract(study, output, options, conf);
         writeStatus(study, outcomes, output, conf);
+        long extracted = System.nanoTime();
+        log.println("spark: videos in " + seconds(start, extracted));
 
         List<VideoTask> complete = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) if (outcomes.get(i).state() != VideoStatus.State.FAILED) complete.add(study.tasks().get(i));
@@ -130,12 +134,18 @@ final class SparkStudy {
         String a = options.a() != null ? options.a() : conditions.size() == 2 ? conditions.get(0) : null;
         String b = options.b() != null ? options.b() : conditions.size() == 2 ? conditions.get(1) : null;
         if (a == null || b == null) {
-            log.println("spark: " + conditions.size() + " conditions; name two with --a and --b to compare them");
+            log.println("spark: metrics in " + seconds(extracted, System.nanoTime()) + "; " + conditions.size()
+                    + " conditions: name two with --a and --b to compare them");
             return new Result(study, outcomes, summaries, null, null);
         }
         ComparisonResult comparison = compare(study, outcomes, summaries, a, b);
         String dir = writeComparison(comparison, output, options.report(), conf);
+        log.println("spark: metrics and comparison in " + seconds(extracted, System.nanoTime()));
         return new Result(study, outcomes, summaries, comparison, dir);
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format(Locale.ROOT, "%.1f s", (to - from) / 1e9);
     }
 
     /** One task per video, the largest first; the outcomes in manifest order. */
@@ -226,6 +236,9 @@ final class SparkStudy {
         columns.add(functions.col(FrameTable.PARTICIPANT));
         columns.add(functions.col(FrameTable.CONDITION));
         int participant = columns.size() - 2, condition = columns.size() - 1;
+        // one shuffle partition per video at most (Spark's default of 200 costs seconds on a small study)
+        if (!spark.conf().contains("spark.sql.shuffle.partitions"))
+            spark.conf().set("spark.sql.shuffle.partitions", Math.min(200, complete.size()));
         Dataset<Row> rows = spark.read().schema(FrameTable.sparkSchema()).option("basePath", output.frames().toString())
                 .parquet(files).select(columns.toArray(Column[]::new));
         List<VideoMetrics> metrics = rows
