@@ -23,10 +23,27 @@ import java.util.function.Consumer;
  * valence the CSV of {@code analyze} carries (the expression models fused with the AUs). One per worker thread.
  */
 public final class PipelineExtractor implements VideoExtractor {
+    /** How the pipeline runs for a study: the defaults with each person's offline baseline. */
+    public static final PipelineSettings SETTINGS = PipelineSettings.DEFAULT.withBaseline(Baseline.OFFLINE);
+    /** What measured the frames, kept with each video's results. */
+    public static final String DESCRIPTION = "facsflow pipeline: face tracking, AU coding against each person's offline "
+            + "baseline, valence fused from the expression models and the AUs (as in analyze's CSV)";
+
     private final Pipeline pipeline;
 
     public PipelineExtractor(AssetStore store) {
-        pipeline = Pipeline.load(store, PipelineSettings.DEFAULT.withBaseline(Baseline.OFFLINE));
+        pipeline = Pipeline.load(store, SETTINGS);
+    }
+
+    /**
+     * What the pipeline reads of a recording: its video file, or its folder of frames at the manifest's frame rate,
+     * up to the stimulus end ({@link Recording#endSeconds()}).
+     */
+    public static VideoInput input(Recording recording) {
+        Path video = recording.video();
+        String spec = Files.isDirectory(video) ? VideoSources.sequenceSpec(video) : video.toString();
+        double frameRate = Double.isNaN(recording.frameRate()) ? VideoSources.SEQUENCE_FRAME_RATE : recording.frameRate();
+        return new VideoInput(spec, s -> VideoSources.open(s, frameRate), VideoInput.UNLIMITED, recording.endSeconds());
     }
 
     /**
@@ -36,12 +53,8 @@ public final class PipelineExtractor implements VideoExtractor {
      */
     @Override
     public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
-        Path video = recording.video();
-        String spec = Files.isDirectory(video) ? VideoSources.sequenceSpec(video) : video.toString();
-        double frameRate = Double.isNaN(recording.frameRate()) ? VideoSources.SEQUENCE_FRAME_RATE : recording.frameRate();
-        VideoInput input = new VideoInput(spec, s -> VideoSources.open(s, frameRate), VideoInput.UNLIMITED, recording.endSeconds());
         try {
-            pipeline.analyzeVideo(input, frame -> report(frame, sink), new TwoPasses(progress, recording.endSeconds()));
+            pipeline.analyzeVideo(input(recording), frame -> report(frame, sink), new TwoPasses(progress, recording.endSeconds()));
         } catch (MediaException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -94,8 +107,7 @@ public final class PipelineExtractor implements VideoExtractor {
 
     @Override
     public String description() {
-        return "facsflow pipeline: face tracking, AU coding against each person's offline baseline, valence fused from "
-                + "the expression models and the AUs (as in analyze's CSV)";
+        return DESCRIPTION;
     }
 
     @Override

@@ -144,7 +144,8 @@ public interface RunProgress {
             return "  ETA " + format(Duration.ofNanos((long) (perVideo * (toExtract - done))));
         }
 
-        static String format(Duration d) {
+        /** "42s", "3m10s", "1h05m". */
+        public static String format(Duration d) {
             long s = d.toSeconds();
             return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
                     : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";

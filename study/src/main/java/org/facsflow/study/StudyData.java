@@ -5,10 +5,12 @@ import org.facsflow.study.metrics.VideoSummary;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** A study as its database holds it: the design, every recording with its run status, and the frames on demand. */
+/**
+ * A study as its results hold it: the design, every recording with its run status, and the recordings' summaries on
+ * demand (from the study database, or from wherever a distributed run computed them).
+ */
 public final class StudyData {
     /** A manifest row with what the last run did with it, and whether its frames were simulated. */
     public record StoredVideo(Recording recording, VideoStatus.State state, String reason, boolean simulated) {
@@ -17,22 +19,25 @@ public final class StudyData {
         }
     }
 
-    private final StudyStore store;
+    /** Where the recordings' summaries come from. */
+    @FunctionalInterface
+    public interface Summaries {
+        /** Summaries of the given recordings (complete ones), in their order. */
+        List<VideoSummary> of(List<Recording> recordings, StudyMetrics metrics) throws IOException;
+    }
+
     private final Design design;
     private final List<StoredVideo> videos;
+    private final Summaries summaries;
 
-    StudyData(StudyStore store, Design design, List<StoredVideo> videos) {
-        this.store = store;
+    public StudyData(Design design, List<StoredVideo> videos, Summaries summaries) {
         this.design = design;
         this.videos = List.copyOf(videos);
+        this.summaries = summaries;
     }
 
     public static StudyData open(Path studyDir) throws IOException {
         return new StudyStore(studyDir).open();
-    }
-
-    public StudyStore store() {
-        return store;
     }
 
     public Design design() {
@@ -49,8 +54,6 @@ public final class StudyData {
 
     /** Summaries of the given recordings, computed one recording at a time from the stored frames. */
     public List<VideoSummary> summaries(List<Recording> recordings, StudyMetrics metrics) throws IOException {
-        List<VideoSummary> out = new ArrayList<>();
-        store.forEachSeries(recordings, series -> out.add(metrics.summarize(series)));
-        return out;
+        return summaries.of(recordings, metrics);
     }
 }

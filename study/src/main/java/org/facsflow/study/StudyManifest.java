@@ -51,12 +51,35 @@ public final class StudyManifest {
         this.design = design;
     }
 
+    /** What a manifest's video cell names, as the file system holding the videos sees it. */
+    public enum VideoKind { MISSING, FILE, FOLDER, UNREADABLE }
+
+    /** Looks at a manifest's videos: on the local file system, or on another one (the Spark job's Hadoop file systems). */
+    @FunctionalInterface
+    public interface VideoFiles {
+        VideoFiles LOCAL = video -> !Files.exists(video) ? VideoKind.MISSING
+                : Files.isDirectory(video) ? VideoKind.FOLDER
+                : Files.isRegularFile(video) && Files.isReadable(video) ? VideoKind.FILE : VideoKind.UNREADABLE;
+
+        /** @param video an absolute path on that file system */
+        VideoKind kind(Path video);
+    }
+
     /** Reads and checks a manifest; throws with every problem found. */
     public static StudyManifest read(Path manifest) throws IOException, ManifestException {
         if (!Files.isRegularFile(manifest))
             throw new ManifestException(manifest, List.of(manifest + ": no such file"));
-        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        return new Parser(manifest.toAbsolutePath()).parse(lines);
+        return parse(manifest.toAbsolutePath(), Files.readAllLines(manifest, StandardCharsets.UTF_8), VideoFiles.LOCAL);
+    }
+
+    /**
+     * Checks a manifest's lines as {@link #read} does, with its videos (relative to {@code manifest}'s folder) looked
+     * up in {@code videos}.
+     *
+     * @param manifest the manifest's absolute path on the file system of {@code videos}
+     */
+    public static StudyManifest parse(Path manifest, List<String> lines, VideoFiles videos) throws ManifestException {
+        return new Parser(manifest, videos).parse(lines);
     }
 
     public Path source() {
@@ -84,11 +107,13 @@ public final class StudyManifest {
     private static final class Parser {
         private final Path manifest;
         private final String name;
+        private final VideoFiles videos;
         private final List<String> problems = new ArrayList<>();
 
-        Parser(Path manifest) {
+        Parser(Path manifest, VideoFiles videos) {
             this.manifest = manifest;
             this.name = manifest.getFileName().toString();
+            this.videos = videos;
         }
 
         StudyManifest parse(List<String> lines) throws ManifestException {
@@ -169,13 +194,16 @@ public final class StudyManifest {
             Path video = null;
             if (videoText != null) {
                 video = manifest.getParent().resolve(videoText).normalize();
-                if (!Files.exists(video)) problem(lineNo, "video " + videoText + " does not exist (looked for " + video + ")");
-                else if (Files.isDirectory(video)) {
-                    // a folder of frames: the extractor reads its images as one video
-                } else if (!Files.isRegularFile(video) || !Files.isReadable(video)) {
-                    problem(lineNo, "video " + videoText + " is not a readable file or a folder of frames");
-                } else if (!Double.isNaN(frameRate)) {
-                    problem(lineNo, "frame_rate is for folders of frames; the container of " + videoText + " times its frames");
+                switch (videos.kind(video)) {
+                    case MISSING -> problem(lineNo, "video " + videoText + " does not exist (looked for " + video + ")");
+                    case FOLDER -> {
+                        // a folder of frames: the extractor reads its images as one video
+                    }
+                    case UNREADABLE -> problem(lineNo, "video " + videoText + " is not a readable file or a folder of frames");
+                    case FILE -> {
+                        if (!Double.isNaN(frameRate))
+                            problem(lineNo, "frame_rate is for folders of frames; the container of " + videoText + " times its frames");
+                    }
                 }
             }
             if (problems.size() > before) return null;

@@ -69,7 +69,7 @@ public final class StudyRunner {
                     Files.deleteIfExists(store.framesFile(r));
                     Files.deleteIfExists(store.checksumFile(r));
                 }
-                StudyStore.Stored stored = store.stored(r);
+                StoredFrames.Verdict stored = store.stored(r);
                 if (stored.complete()) {
                     statuses.put(r, new VideoStatus(r, VideoStatus.State.SKIPPED, stored.frames(), 0, ""));
                 } else {

@@ -9,8 +9,6 @@ import org.facsflow.study.metrics.VideoSeries;
 import org.facsflow.study.metrics.VideoSummary;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +18,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
+import java.util.StringJoiner;
 
 /**
  * A study folder's files, all written atomically (temporary name, then rename):
@@ -89,43 +83,39 @@ public final class StudyStore {
         Files.deleteIfExists(walOf(AtomicWrite.partOf(database())));
     }
 
-    /**
-     * What is stored for a recording.
-     *
-     * @param frames the frame rows stored, when complete and current; -1 when the recording must be extracted
-     * @param redo   why it must be extracted again (damaged, changed); empty when complete or never extracted
-     */
-    record Stored(long frames, String redo) {
-        boolean complete() {
-            return frames >= 0;
-        }
-    }
-
     /** Whether a recording's stored frames are whole (checksum), readable, of this schema, and of this video and timing. */
-    Stored stored(Recording r) throws IOException {
+    StoredFrames.Verdict stored(Recording r) throws IOException {
         Path file = framesFile(r), sum = checksumFile(r);
-        if (!Files.isRegularFile(file)) return new Stored(-1, "");
-        String name = dir.relativize(file).toString();
-        if (!Files.isRegularFile(sum))
-            return new Stored(-1, name + " has no checksum (an older facsflow or an interrupted run wrote it): extracted again");
-        String recorded = Files.readString(sum, StandardCharsets.US_ASCII).split("\\s+", 2)[0];
-        if (!recorded.equals(sha256(file)))
-            return new Stored(-1, name + " was damaged (its SHA-256 no longer matches): extracted again");
-        Map<String, String> meta;
-        try (Connection c = memory()) {
-            meta = metadata(c, file);
-        } catch (SQLException e) {
-            return new Stored(-1, name + " cannot be read (" + e.getMessage().lines().findFirst().orElse("") + "): extracted again");
-        }
-        if (!SCHEMA.equals(meta.get("schema")))
-            return new Stored(-1, name + " was written by another facsflow version: extracted again");
-        Fingerprint now = Fingerprint.of(r.video());
-        if (!String.valueOf(now.size()).equals(meta.get("video_size"))
-                || !String.valueOf(now.modified()).equals(meta.get("video_modified")))
-            return new Stored(-1, "the video changed since it was extracted: extracted again");
-        if (!String.valueOf(r.endSeconds()).equals(meta.get("end_s")))
-            return new Stored(-1, "the manifest's onset or duration changed: extracted again");
-        return new Stored(Long.parseLong(meta.get("frames")), "");
+        return StoredFrames.judge(dir.relativize(file).toString(), new StoredFrames.Facts() {
+            @Override
+            public boolean exists() {
+                return Files.isRegularFile(file);
+            }
+
+            @Override
+            public String recordedChecksum() throws IOException {
+                return Files.isRegularFile(sum) ? StoredFrames.recordedIn(Files.readString(sum, StandardCharsets.US_ASCII)) : null;
+            }
+
+            @Override
+            public String checksum() throws IOException {
+                return sha256(file);
+            }
+
+            @Override
+            public Map<String, String> metadata() throws IOException {
+                try (Connection c = memory()) {
+                    return StudyStore.metadata(c, file);
+                } catch (SQLException e) {
+                    throw new StoredFrames.Unreadable(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public StoredFrames.Fingerprint video() throws IOException {
+                return StoredFrames.Fingerprint.of(r.video());
+            }
+        }, SCHEMA, r.endSeconds());
     }
 
     /** A Parquet file's key-value metadata. */
@@ -139,16 +129,7 @@ public final class StudyStore {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return StoredFrames.sha256(Files.newInputStream(file));
     }
 
     /**
@@ -185,16 +166,23 @@ public final class StudyStore {
             }
             if (rows[0] == 0) throw new IOException(r.video() + ": no frames (the extractor decoded nothing"
                     + (rows[1] > 0 ? " before the stimulus end at " + end + " s)" : ")"));
-            Fingerprint source = Fingerprint.of(r.video());
-            String meta = "schema: " + literal(SCHEMA) + ", video: " + literal(r.video())
-                    + ", video_size: " + literal(source.size()) + ", video_modified: "
-                    + literal(source.modified()) + ", end_s: " + literal(end) + ", frames: " + literal(rows[0])
-                    + ", extractor: " + literal(extractor.description()) + ", simulated: " + literal(extractor.simulated());
+            StoredFrames.Fingerprint source = StoredFrames.Fingerprint.of(r.video());
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put(StoredFrames.SCHEMA, SCHEMA);
+            facts.put(StoredFrames.VIDEO, r.video());
+            facts.put(StoredFrames.VIDEO_SIZE, source.size());
+            facts.put(StoredFrames.VIDEO_MODIFIED, source.modified());
+            facts.put(StoredFrames.END, end);
+            facts.put(StoredFrames.FRAMES, rows[0]);
+            facts.put(StoredFrames.EXTRACTOR, extractor.description());
+            facts.put(StoredFrames.SIMULATED, extractor.simulated());
+            StringJoiner meta = new StringJoiner(", ");
+            facts.forEach((key, value) -> meta.add(key + ": " + literal(value)));
             try (Statement s = c.createStatement()) {
                 s.execute("COPY frames TO " + literal(part) + " (FORMAT parquet, KV_METADATA {" + meta + "})");
             }
             // the checksum first: a crash between the two leaves a mismatch, which the next run extracts again
-            AtomicWrite.writeString(checksumFile(r), sha256(part) + "  " + target.getFileName() + "\n");
+            AtomicWrite.writeString(checksumFile(r), StoredFrames.checksumLine(sha256(part), target.getFileName().toString()));
             AtomicWrite.commit(part, target);
             return new Extracted(rows[0], rows[1]);
         } catch (SQLException e) {
@@ -203,26 +191,6 @@ public final class StudyStore {
             throw new IOException(r.video() + ": cannot store frames: " + e.getCause().getMessage(), e.getCause());
         } finally {
             Files.deleteIfExists(part);
-        }
-    }
-
-    /**
-     * What tells a changed recording from the one already extracted: a video file's size and modification time; for
-     * a folder of frames, the sizes of its files summed and the newest modification time of the folder (which moves
-     * when a frame is added or removed) and its files.
-     */
-    private record Fingerprint(long size, long modified) {
-        static Fingerprint of(Path video) throws IOException {
-            if (!Files.isDirectory(video)) return new Fingerprint(Files.size(video), Files.getLastModifiedTime(video).toMillis());
-            long size = 0, modified = Files.getLastModifiedTime(video).toMillis();
-            try (var files = Files.list(video)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (!Files.isRegularFile(f)) continue;
-                    size += Files.size(f);
-                    modified = Math.max(modified, Files.getLastModifiedTime(f).toMillis());
-                }
-            }
-            return new Fingerprint(size, modified);
         }
     }
 
@@ -307,7 +275,7 @@ public final class StudyStore {
             else v.append(r.durationSeconds());
             v.append(status.state().name().toLowerCase()).append(status.reason());
             if (meta.isEmpty()) v.appendNull().appendNull();
-            else v.append(meta.get("extractor")).append(Boolean.parseBoolean(meta.get("simulated")));
+            else v.append(meta.get(StoredFrames.EXTRACTOR)).append(Boolean.parseBoolean(meta.get(StoredFrames.SIMULATED)));
             if (summary == null) for (int i = 0; i < 6; i++) v.appendNull();
             else {
                 var q = summary.quality();
@@ -356,17 +324,19 @@ public final class StudyStore {
                             rs.getString(8), rs.getBoolean(9)));
                 }
             }
-            return new StudyData(this, Design.valueOf(facts.get("design")), videos);
+            return new StudyData(Design.valueOf(facts.get("design")), videos, this::summaries);
         } catch (SQLException | RuntimeException e) {
             throw new IOException(db + " is not a study database this version can read (" + e.getMessage()
                     + "); run 'facsflow study run' on the study again to rebuild it", e);
         }
     }
 
-    /** Streams each recording's participant series out of the study database, one recording in memory at a time. */
-    void forEachSeries(List<Recording> recordings, Consumer<VideoSeries> action) throws IOException {
+    /** Summaries of each recording's participant series in the study database, one recording in memory at a time. */
+    private List<VideoSummary> summaries(List<Recording> recordings, StudyMetrics metrics) throws IOException {
         try (Connection c = readOnly(database())) {
-            for (Recording r : recordings) action.accept(series(c, r));
+            List<VideoSummary> out = new ArrayList<>();
+            for (Recording r : recordings) out.add(metrics.summarize(series(c, r)));
+            return out;
         } catch (SQLException e) {
             throw new IOException("cannot read frames from " + database() + ": " + e.getMessage(), e);
         }

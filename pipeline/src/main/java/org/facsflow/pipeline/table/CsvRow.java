@@ -4,7 +4,7 @@ package org.facsflow.pipeline.table;
  * Builds one CSV line without String.format (the hot path writes hundreds of numbers per face per frame), each
  * number with its column's declared decimals. NaN is written as an empty field: missing, not zero.
  */
-final class CsvRow {
+final class CsvRow implements RowCells {
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000};
 
     private final StringBuilder line = new StringBuilder(4096);
@@ -39,16 +39,19 @@ final class CsvRow {
         return line;
     }
 
-    void text(String value) {
+    @Override
+    public void text(String value) {
         next().append(value);
     }
 
-    void integer(long value) {
+    @Override
+    public void integer(long value) {
         next().append(value);
     }
 
     /** A fixed-point number with the column's decimals. */
-    void number(double value) {
+    @Override
+    public void number(double value) {
         int digits = decimals[column];
         StringBuilder b = next();
         if (Double.isNaN(value) || Double.isInfinite(value)) return;

@@ -41,7 +41,7 @@ public final class ResultCsvWriter implements ResultSink<IOException>, AutoClose
     }
 
     public void write(FaceResult face) throws IOException {
-        schema.append(face, row.start());
+        schema.write(face, row.start());
         if (row.cells() != columns)
             throw new IllegalStateException(row.cells() + " cells written for " + columns + " declared columns");
         writer.append(row.line()).append('\n');

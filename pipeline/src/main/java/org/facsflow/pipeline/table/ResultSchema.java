@@ -53,12 +53,12 @@ public final class ResultSchema {
 
     /** Appends one block's values for a row; only called for rows that have the block's value. */
     private interface Values<T> {
-        void append(T value, CsvRow out);
+        void append(T value, RowCells out);
     }
 
     /** A block of columns filled from one value of the row (the face, its AUs, its affect), empty where it is null. */
     private record Block<T>(List<Column> columns, Function<FaceResult, T> value, Values<T> values) {
-        void append(FaceResult row, CsvRow out) {
+        void append(FaceResult row, RowCells out) {
             T v = value.apply(row);
             if (v != null) values.append(v, out);
             else for (int i = 0; i < columns.size(); i++) out.text("");
@@ -143,8 +143,8 @@ public final class ResultSchema {
         return EMOTION_PREFIX + e.label();
     }
 
-    /** Writes one row's cells in column order. */
-    void append(FaceResult row, CsvRow out) {
+    /** Writes one row's cells into {@code out}, in column order: the values themselves, before any CSV formatting. */
+    public void write(FaceResult row, RowCells out) {
         for (Block<?> b : blocks) b.append(row, out);
     }
 
@@ -359,7 +359,7 @@ public final class ResultSchema {
         return new Block<>(columns, FaceResult::affect, values);
     }
 
-    private static void scores(EmotionScores s, List<Emotion> labels, CsvRow out) {
+    private static void scores(EmotionScores s, List<Emotion> labels, RowCells out) {
         for (Emotion e : labels) out.number(s.get(e));
     }
 
@@ -372,7 +372,7 @@ public final class ResultSchema {
         return c;
     }
 
-    private static void planar(float[] interleaved, int dims, CsvRow out) {
+    private static void planar(float[] interleaved, int dims, RowCells out) {
         for (int d = 0; d < dims; d++)
             for (int i = d; i < interleaved.length; i += dims) out.number(interleaved[i]);
     }
