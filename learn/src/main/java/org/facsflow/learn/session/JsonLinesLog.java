@@ -23,6 +23,7 @@ public final class JsonLinesLog implements SessionLog {
     private final Path file;
     private final BufferedWriter out;
     private double flushedAt = Double.NEGATIVE_INFINITY;
+    private boolean closed;
 
     public JsonLinesLog(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -48,7 +49,7 @@ public final class JsonLinesLog implements SessionLog {
 
     /** The records written so far. */
     public synchronized List<ObjectNode> read() throws IOException {
-        out.flush();
+        if (!closed) out.flush();
         List<ObjectNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8))
             if (!line.isBlank()) records.add((ObjectNode) JSON.readTree(line));
@@ -57,6 +58,7 @@ public final class JsonLinesLog implements SessionLog {
 
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
         out.close();
     }
 }

@@ -66,7 +66,7 @@ public final class LearningSession {
     public void onAnswer(String given, double t) {
         if (paused) return;
         Practice.Outcome o = practice.answer(given, t);
-        emit(SessionRecords.answer(o.answer(), o.revealed()));
+        emit(SessionRecords.answer(o.answer(), o.revealed(), o.revealed() ? o.answered().answer() : null));
         if (o.next() != o.answered()) emit(SessionRecords.item(o.next(), t));
     }
 

@@ -35,7 +35,7 @@ public final class SessionRecords {
             Map.entry("intervention", List.of("type", "t", "kind", "state", "rules", "shown", "message", "hint")),
             Map.entry("item", List.of("type", "t", "item", "level", "prompt")),
             Map.entry("answer", List.of("type", "t", "item", "level", "answer", "correct", "seconds", "attempt",
-                    "revealed")),
+                    "revealed", "solution")),
             Map.entry("pause", List.of("type", "t")),
             Map.entry("resume", List.of("type", "t")),
             Map.entry("test", List.of("type", "t", "phase", "form", "item", "answer", "correct", "seconds")),
@@ -91,7 +91,8 @@ public final class SessionRecords {
         return n;
     }
 
-    public static ObjectNode answer(Answer a, boolean revealed) {
+    /** @param solution the right answer, given when the item was given up on (revealed), else null */
+    public static ObjectNode answer(Answer a, boolean revealed, Integer solution) {
         ObjectNode n = of("answer", a.t());
         n.put("item", a.item());
         n.put("level", a.level());
@@ -100,6 +101,7 @@ public final class SessionRecords {
         n.put("seconds", round(a.seconds(), 2));
         n.put("attempt", a.attempt());
         n.put("revealed", revealed);
+        if (solution != null) n.put("solution", solution);
         return n;
     }
 
