@@ -69,6 +69,7 @@ function onPhase(m) {
   $('stop').disabled = phase === 'done';
   if (phase === 'practice') {
     show('practice');
+    setState('engaged');
     $('pause').disabled = false;
     if (welcome.mode === 'pilot') practiceEnds = Date.now() + welcome.practiceSeconds * 1000;
     startCamera();

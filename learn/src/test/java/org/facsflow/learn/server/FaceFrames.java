@@ -27,14 +27,14 @@ final class FaceFrames {
             for (RgbImage f = source.next(); f != null && frames.size() < count; f = source.next()) {
                 if (f.timestampSeconds() + 1e-6 < next) continue;
                 next += 0.1;
-                frames.add(JpegFrames.encode(scaled(f.toBufferedImage(), 320, 240), 0.7f));
+                frames.add(JpegFrames.encode(scaled(f.toBufferedImage(), 320, 240, BufferedImage.TYPE_INT_RGB), 0.7f));
             }
         }
         return frames;
     }
 
-    static BufferedImage scaled(BufferedImage in, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    static BufferedImage scaled(BufferedImage in, int w, int h, int type) {
+        BufferedImage out = new BufferedImage(w, h, type);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(in, 0, 0, w, h, null);
