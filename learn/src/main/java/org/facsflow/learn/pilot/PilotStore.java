@@ -8,6 +8,9 @@ import org.facsflow.learn.session.SessionRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,17 +25,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The pilot's database ({@value #FILE}, DuckDB): one row per participant (condition, test forms, whether simulated)
  * and one table per kind of session record, with the record's declared fields as columns ({@link SessionRecords#FIELDS}):
  * signals, states, interventions, items, answers, tests, ues, and events (session start, pause, resume, end). Nothing
- * else is stored: no column holds an image. Records are committed at least every 2 s of session time and at every
- * record that is not a frame's signals. One process at a time (DuckDB locks the file).
+ * else is stored: no column holds an image. Records go in through DuckDB's appenders and are flushed to the database
+ * every {@code flushSeconds} of session time (2 s for a live session) and before anything is read or deleted. One
+ * process at a time (DuckDB locks the file). Thread-safe: every call runs on the store's own thread.
  */
 public final class PilotStore implements AutoCloseable {
     public static final String FILE = "pilot.duckdb";
-    private static final double COMMIT_SECONDS = 2;
+    /** A live session's records reach the database at least this often (session seconds). */
+    public static final double LIVE_FLUSH_SECONDS = 2;
     private static final Map<String, String> TABLE = Map.ofEntries(Map.entry("signals", "signals"),
             Map.entry("state", "states"), Map.entry("intervention", "interventions"), Map.entry("item", "items"),
             Map.entry("answer", "answers"), Map.entry("test", "tests"), Map.entry("ues", "ues"),
@@ -49,20 +58,32 @@ public final class PilotStore implements AutoCloseable {
     private final Path file;
     private final Connection c;
     private final long seed;
-    private final Map<String, PreparedStatement> inserts = new HashMap<>();
-    private double committedAt = Double.NEGATIVE_INFINITY;
+    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
+    private double flushedAt = Double.NEGATIVE_INFINITY;
 
-    private PilotStore(Path file, Connection c, long seed) {
+    private final double flushSeconds;
+    /** DuckDB's appenders belong to the thread that made them: every use of the database runs on this one. */
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pilot-store");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private PilotStore(Path file, Connection c, long seed, double flushSeconds) {
         this.file = file;
         this.c = c;
         this.seed = seed;
+        this.flushSeconds = flushSeconds;
     }
 
     /**
      * Opens (or creates) the pilot database in {@code dir}. A new database takes {@code seed} for the assignment; an
      * existing one keeps the seed it was created with.
+     *
+     * @param flushSeconds how often (session seconds) records reach the database: {@link #LIVE_FLUSH_SECONDS} for
+     *                     live sessions; a simulation, whose clock runs fast, flushes once per participant
      */
-    public static PilotStore open(Path dir, long seed) throws IOException {
+    public static PilotStore open(Path dir, long seed, double flushSeconds) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         try {
@@ -83,8 +104,7 @@ public final class PilotStore implements AutoCloseable {
                 rs.next();
                 stored = Long.parseLong(rs.getString(1));
             }
-            c.setAutoCommit(false);
-            return new PilotStore(file, c, stored);
+            return new PilotStore(file, c, stored, flushSeconds);
         } catch (SQLException e) {
             throw new IOException(file + ": cannot open the pilot database: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("lock") ? " (is another 'facsflow learn' using it?)" : ""), e);
@@ -104,8 +124,8 @@ public final class PilotStore implements AutoCloseable {
      *
      * @return the participant's pseudonymous id ("P001") and assignment
      */
-    public synchronized Participant register(String session, boolean simulated) throws IOException {
-        try {
+    public Participant register(String session, boolean simulated) throws IOException {
+        return on(() -> {
             int position;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM participants")) {
                 rs.next();
@@ -123,11 +143,8 @@ public final class PilotStore implements AutoCloseable {
                 p.setString(7, Instant.now().toString());
                 p.executeUpdate();
             }
-            c.commit();
             return new Participant(id, a);
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** A registered participant: the pseudonymous id and the assignment. */
@@ -139,21 +156,22 @@ public final class PilotStore implements AutoCloseable {
         return record -> write(participant, record);
     }
 
-    public synchronized void completed(String participant) throws IOException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE participants SET completed = true WHERE participant = ?")) {
-            p.setString(1, participant);
-            p.executeUpdate();
-            c.commit();
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+    public void completed(String participant) throws IOException {
+        on(() -> {
+            flushAppenders();
+            try (PreparedStatement p = c.prepareStatement("UPDATE participants SET completed = true WHERE participant = ?")) {
+                p.setString(1, participant);
+                p.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Everything stored about a participant, table by table (for "show my data"). */
-    public synchronized Map<String, List<Map<String, Object>>> rows(String participant) throws IOException {
-        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        try {
-            c.commit();
+    public Map<String, List<Map<String, Object>>> rows(String participant) throws IOException {
+        return on(() -> {
+            Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+            flushAppenders();
             for (String table : tables()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 try (PreparedStatement p = c.prepareStatement("SELECT * FROM " + table + " WHERE participant = ?")) {
@@ -170,68 +188,68 @@ public final class PilotStore implements AutoCloseable {
                 out.put(table, rows);
             }
             return out;
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Deletes every row of a participant, from every table. */
-    public synchronized void delete(String participant) throws IOException {
-        try {
+    public void delete(String participant) throws IOException {
+        on(() -> {
+            flushAppenders();
             for (String table : tables())
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE participant = ?")) {
                     p.setString(1, participant);
                     p.executeUpdate();
                 }
-            c.commit();
             try (Statement s = c.createStatement()) {
                 s.execute("CHECKPOINT"); // deleted rows leave the file, not only the table
             }
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** The open connection, for the analysis (read only by convention). */
     public Connection connection() throws IOException {
-        try {
-            c.commit();
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        on(() -> {
+            flushAppenders();
+            return null;
+        });
         return c;
     }
 
-    private synchronized void write(String participant, ObjectNode record) throws IOException {
+    private void write(String participant, ObjectNode record) throws IOException {
         String type = record.get("type").asText();
         String table = TABLE.get(type);
         if (table == null) throw new IllegalArgumentException("no table for record type " + type);
         List<String> columns = table.equals("events") ? EVENT_COLUMNS : columns(type);
-        try {
-            PreparedStatement p = inserts.get(table);
-            if (p == null) {
-                p = c.prepareStatement("INSERT INTO " + table + " VALUES (?" + ", ?".repeat(columns.size()) + ")");
-                inserts.put(table, p);
+        on(() -> {
+            DuckDBAppender a = appenders.get(table);
+            if (a == null) {
+                a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+                appenders.put(table, a);
             }
-            p.setString(1, participant);
-            for (int i = 0; i < columns.size(); i++) set(p, i + 2, columns.get(i), record.get(columns.get(i)));
-            p.executeUpdate();
+            a.beginRow();
+            a.append(participant);
+            for (String column : columns) append(a, column, record.get(column));
+            a.endRow();
             double t = record.get("t").asDouble();
-            if (!type.equals("signals") || t - committedAt >= COMMIT_SECONDS || t < committedAt) {
-                c.commit();
-                committedAt = t;
+            if (t - flushedAt >= flushSeconds || t < flushedAt) {
+                flushAppenders();
+                flushedAt = t;
             }
-        } catch (SQLException e) {
-            throw new IOException(file + ": cannot store a " + type + " record: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
-    private static void set(PreparedStatement p, int index, String column, JsonNode v) throws SQLException {
-        if (v == null || v.isNull()) p.setObject(index, null);
-        else if (DOUBLES.contains(column)) p.setDouble(index, v.asDouble());
-        else if (BOOLEANS.contains(column)) p.setBoolean(index, v.asBoolean());
-        else if (INTEGERS.contains(column)) p.setInt(index, v.asInt());
-        else p.setString(index, v.isContainerNode() ? v.toString() : v.asText());
+    private void flushAppenders() throws SQLException {
+        for (DuckDBAppender a : appenders.values()) a.flush();
+    }
+
+    private static void append(DuckDBAppender a, String column, JsonNode v) throws SQLException {
+        if (v == null || v.isNull()) a.appendNull();
+        else if (DOUBLES.contains(column)) a.append(v.asDouble());
+        else if (BOOLEANS.contains(column)) a.append(v.asBoolean());
+        else if (INTEGERS.contains(column)) a.append(v.asInt());
+        else a.append(v.isContainerNode() ? v.toString() : v.asText());
     }
 
     private static List<String> columns(String type) {
@@ -252,22 +270,40 @@ public final class PilotStore implements AutoCloseable {
         return List.of("participants", "signals", "states", "interventions", "items", "answers", "tests", "ues", "events");
     }
 
-    public synchronized void flush() throws IOException {
-        try {
-            c.commit();
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+    public void flush() throws IOException {
+        on(() -> {
+            flushAppenders();
+            return null;
+        });
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
         try {
-            for (PreparedStatement p : inserts.values()) p.close();
-            c.commit();
-            c.close();
-        } catch (SQLException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            on(() -> {
+                for (DuckDBAppender a : appenders.values()) a.close();
+                c.close();
+                return null;
+            });
+        } finally {
+            thread.shutdown();
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} on the store's thread and waits for it. */
+    private <T> T on(Work<T> work) throws IOException {
+        Future<T> f = thread.submit(work::run);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(file + ": interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

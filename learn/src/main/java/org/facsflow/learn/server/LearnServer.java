@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +46,11 @@ public final class LearnServer implements AutoCloseable {
     private final long started = System.nanoTime();
     private final Javalin app;
     private volatile int port;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "learn-clock");
+        t.setDaemon(true);
+        return t;
+    });
     private WsContext active;
     private SessionFlow flow;
 
@@ -90,6 +97,7 @@ public final class LearnServer implements AutoCloseable {
         LearnServer server = new LearnServer(options, analyser, store);
         server.app.start();
         server.port = server.app.port();
+        server.clock.scheduleAtFixedRate(server::tick, 1, 1, TimeUnit.SECONDS);
         return server;
     }
 
@@ -172,6 +180,14 @@ public final class LearnServer implements AutoCloseable {
         flow.frame(bytes, 0, bytes.length, now());
     }
 
+    private synchronized void tick() {
+        try {
+            if (flow != null && active != null) flow.tick(now());
+        } catch (IOException | RuntimeException e) {
+            failed(active, e);
+        }
+    }
+
     private synchronized void closed(WsContext ctx) throws IOException {
         if (!ctx.equals(active)) return;
         active = null;
@@ -214,6 +230,7 @@ public final class LearnServer implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        clock.shutdownNow();
         if (flow != null) flow.end("the server stopped", now());
         app.stop();
     }

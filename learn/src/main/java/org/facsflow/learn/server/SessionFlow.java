@@ -134,6 +134,11 @@ final class SessionFlow {
         checkPracticeOver(t);
     }
 
+    /** The server's clock ticks (once a second): a pilot's practice ends on time even without camera frames. */
+    void tick(double t) throws IOException {
+        if (phase == Phase.PRACTICE) checkPracticeOver(t);
+    }
+
     /** Everything this session stored: the log's records and, in a pilot, the database rows. */
     ObjectNode data() throws IOException {
         ObjectNode n = JSON.createObjectNode();
@@ -262,15 +267,8 @@ final class SessionFlow {
     }
 
     private void testAnswer(String given, double t) throws IOException {
-        Exercise e = test.get(testIndex);
-        String value = given.trim();
-        ObjectNode r = SessionRecords.of("test", t);
-        r.put("phase", phase == Phase.PRETEST ? "pre" : "post");
-        r.put("form", e.id().substring(0, 1));
-        r.put("item", e.id());
-        r.put("answer", value);
-        r.put("correct", value.matches("-?\\d{1,9}") && Integer.parseInt(value) == e.answer());
-        r.put("seconds", Math.round((t - testShownAt) * 100) / 100.0);
+        ObjectNode r = SessionRecords.test(t, phase == Phase.PRETEST ? "pre" : "post", test.get(testIndex), given,
+                t - testShownAt);
         log.write(r);
         testIndex++;
         if (testIndex < test.size()) sendTestItem(t);
@@ -284,7 +282,8 @@ final class SessionFlow {
     private void questionnaire(JsonNode answers, double t) throws IOException {
         if (phase != Phase.QUESTIONNAIRE) return;
         Map<String, Integer> given = new LinkedHashMap<>();
-        for (EngagementScale.Item i : EngagementScale.ITEMS) given.put(i.id(), answers.path(i.id()).asInt(0));
+        for (EngagementScale.Item i : EngagementScale.ITEMS)
+            if (answers.path(i.id()).isInt()) given.put(i.id(), answers.get(i.id()).asInt());
         try {
             EngagementScale.score(given);
         } catch (IllegalArgumentException e) {
@@ -292,7 +291,7 @@ final class SessionFlow {
             return;
         }
         for (Map.Entry<String, Integer> e : given.entrySet())
-            log.write(SessionRecords.of("ues", t).put("item", e.getKey()).put("response", e.getValue()));
+            log.write(SessionRecords.ues(t, e.getKey(), e.getValue()));
         end("completed", t);
         store.completed(participant.id());
     }

@@ -105,6 +105,24 @@ public final class SessionRecords {
         return n;
     }
 
+    /** An answer to a pre- or post-test item ({@code phase} "pre" or "post"). */
+    public static ObjectNode test(double t, String phase, Exercise item, String given, double seconds) {
+        String value = given.trim();
+        ObjectNode n = of("test", t);
+        n.put("phase", phase);
+        n.put("form", item.id().substring(0, 1));
+        n.put("item", item.id());
+        n.put("answer", value);
+        n.put("correct", value.matches("-?\\d{1,9}") && Integer.parseInt(value) == item.answer());
+        n.put("seconds", round(seconds, 2));
+        return n;
+    }
+
+    /** One answer (1-5) to a questionnaire item. */
+    public static ObjectNode ues(double t, String item, int response) {
+        return of("ues", t).put("item", item).put("response", response);
+    }
+
     /** A number rounded to {@code digits} decimals; null for NaN (JSON has no NaN). */
     static void number(ObjectNode n, String field, float value, int digits) {
         if (Float.isNaN(value)) n.putNull(field);

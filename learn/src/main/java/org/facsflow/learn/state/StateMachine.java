@@ -26,7 +26,9 @@ public final class StateMachine {
 
     private final StateRules rules;
     private final double keepSeconds;
-    private final Deque<Observation> history = new ArrayDeque<>();
+    private final List<Rule> enabled;
+    /** Oldest first; entries older than the longest window are dropped in batches. */
+    private final List<Observation> history = new ArrayList<>();
     private final Deque<Double> blinks = new ArrayDeque<>();
     private final Map<LearnerState, Double> heldSince = new EnumMap<>(LearnerState.class);
     private final Map<LearnerState, Double> absentSince = new EnumMap<>(LearnerState.class);
@@ -38,8 +40,9 @@ public final class StateMachine {
 
     public StateMachine(StateRules rules) {
         this.rules = rules;
+        this.enabled = rules.enabled();
         double longest = BLINK_WINDOW;
-        for (Rule r : rules.enabled()) for (Criterion c : r.when()) longest = Math.max(longest, c.windowSeconds());
+        for (Rule r : enabled) for (Criterion c : r.when()) longest = Math.max(longest, c.windowSeconds());
         this.keepSeconds = longest + 1;
     }
 
@@ -60,21 +63,22 @@ public final class StateMachine {
     /** The next observation (times must not go backwards); the change it caused, if any. */
     public Optional<StateChange> update(Signals signals, Behaviour behaviour) {
         double t = signals.t();
-        if (!history.isEmpty() && t < history.peekLast().t())
-            throw new IllegalArgumentException("time went backwards: " + t + " after " + history.peekLast().t());
+        if (!history.isEmpty() && t < history.get(history.size() - 1).t())
+            throw new IllegalArgumentException("time went backwards: " + t + " after " + history.get(history.size() - 1).t());
         if (Double.isNaN(startedAt)) {
             startedAt = t;
             enteredAt = t;
         }
-        history.addLast(new Observation(signals, behaviour, rules.screen().offScreen(signals), blinksPerMinute(signals)));
-        while (history.peekFirst().t() < t - keepSeconds) history.removeFirst();
-        List<Observation> window = List.copyOf(history);
+        history.add(new Observation(signals, behaviour, rules.screen().offScreen(signals), blinksPerMinute(signals)));
+        int stale = 0;
+        while (stale < history.size() && history.get(stale).t() < t - keepSeconds) stale++;
+        if (stale >= 64) history.subList(0, stale).clear();
 
         for (LearnerState state : LearnerState.values()) {
             if (state == LearnerState.ENGAGED) continue;
             List<String> ids = new ArrayList<>();
-            for (Rule r : rules.enabled())
-                if (r.state() == state && r.holds(window, state == current)) ids.add(r.id());
+            for (Rule r : enabled)
+                if (r.state() == state && r.holds(history, state == current)) ids.add(r.id());
             holding.put(state, ids);
             if (ids.isEmpty()) {
                 heldSince.remove(state);

@@ -3,6 +3,7 @@ package org.facsflow.learn.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.facsflow.learn.OnDeviceProfile;
+import org.facsflow.learn.pilot.PilotStore;
 import org.facsflow.learn.session.SessionRecords;
 import org.facsflow.learn.signals.SignalExtractor;
 import org.facsflow.learn.state.AuValidation;
@@ -171,6 +172,58 @@ class LearnServerTest {
                 server.token()).DELETE().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(deleted.get("removed").get(0).asText()).isEqualTo(log.toAbsolutePath().toString());
         assertThat(log).doesNotExist();
+    }
+
+    @Test
+    void aPilotParticipantGoesThroughTheTestsThePracticeAndTheQuestionnaireIntoTheDatabase() throws Exception {
+        List<byte[]> frames = FaceFrames.cap12(10);
+        try (PilotStore store = PilotStore.open(data, 5, PilotStore.LIVE_FLUSH_SECONDS)) {
+            server = LearnServer.start(new LearnOptions(data, 0, RULES, true, 2, 5, "light"),
+                    new PipelineAnalyser(pipeline, new SignalExtractor(RULES.ausInUse())), store);
+            try (WsClient page = WsClient.connect(ws("?token=" + server.token()), origin())) {
+                assertThat(page.await("welcome", 10).get("mode").asText()).isEqualTo("pilot");
+                page.send("{\"type\":\"consent\"}");
+                assertThat(page.await("phase", 10).get("phase").asText()).isEqualTo("pretest");
+                for (int i = 1; i <= 8; i++) {
+                    JsonNode item = page.await("test-item", 10);
+                    assertThat(item.get("index").asInt()).isEqualTo(i);
+                    assertThat(item.has("answer")).as("the test item carries no answer").isFalse();
+                    page.send("{\"type\":\"answer\",\"value\":\"7\"}");
+                }
+                assertThat(page.await("phase", 10).get("phase").asText()).isEqualTo("practice");
+                for (int i = 0; i < 10; i++) {
+                    page.sendFrame(frames.get(i));
+                    Thread.sleep(80);
+                }
+                // no more frames (a camera that stopped): the 2 s practice still ends on the server's clock
+                assertThat(page.await("test-item", 10).get("phase").asText()).isEqualTo("post");
+                for (int i = 2; i <= 8; i++) {
+                    page.send("{\"type\":\"answer\",\"value\":\"7\"}");
+                    page.await("test-item", 10);
+                }
+                page.send("{\"type\":\"answer\",\"value\":\"7\"}");
+                JsonNode questionnaire = page.await("phase", 10);
+                assertThat(questionnaire.get("phase").asText()).isEqualTo("questionnaire");
+                assertThat(questionnaire.get("items")).hasSize(12);
+                page.send("{\"type\":\"ues\",\"answers\":{\"FA-S.1\":4}}");
+                assertThat(page.await("error", 10).get("message").asText()).isEqualTo("UES-SF item FA-S.2 is unanswered");
+                StringBuilder all = new StringBuilder("{\"type\":\"ues\",\"answers\":{");
+                for (var item : org.facsflow.learn.pilot.EngagementScale.ITEMS) all.append('"').append(item.id()).append("\":3,");
+                all.setLength(all.length() - 1);
+                page.send(all.append("}}").toString());
+                assertThat(page.await("phase", 10).get("phase").asText()).isEqualTo("done");
+            }
+            server.close();
+            server = null;
+            var rows = store.rows("P001");
+            assertThat(rows.get("participants")).singleElement().satisfies(r -> assertThat(r.get("completed")).isEqualTo(true));
+            assertThat(rows.get("tests")).hasSize(16);
+            assertThat(rows.get("ues")).hasSize(12);
+            assertThat(rows.get("signals")).isNotEmpty();
+            var result = org.facsflow.learn.pilot.PilotAnalysis.analyse(store);
+            assertThat(result.participants()).singleElement().satisfies(p -> assertThat(p.ues().overall()).isEqualTo(3));
+            assertThat(result.simulated()).isFalse();
+        }
     }
 
     private static void assertRefused(Runnable connect) {
