@@ -35,10 +35,10 @@ public final class PilotReport {
     }
 
     static String warning(boolean simulated) {
-        return simulated ? Provenance.SIMULATED + " DATA: these participants were made up by 'facsflow learn pilot "
-                + "simulate' (synthetic students whose signals, answers and questionnaires follow a documented model, "
-                + "in which the adaptive lesson helps by construction). They show how the analysis works and say "
-                + "nothing about real students." : "";
+        return simulated ? Provenance.SIMULATED + " DATA: these participants were made up by 'facsflow learn "
+                + "simulate' (synthetic students whose signals, answers and questionnaires follow a documented model in "
+                + "which hints, encouragement and breaks help the synthetic student). They show how the analysis works "
+                + "and say nothing about real students." : "";
     }
 
     private static String summary(PilotAnalysis.Result r, Provenance made) {

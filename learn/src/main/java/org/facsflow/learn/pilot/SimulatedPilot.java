@@ -37,7 +37,9 @@ import java.util.SplittableRandom;
  *   <li>the questionnaire follows the student's true (simulated) time bored, confused and frustrated, interest and
  *       success, with noise; the pre- and post-test follow skill.</li>
  * </ul>
- * The adaptive lesson therefore helps by construction; the simulation is not evidence that it does.
+ * The model builds in benefits of the adaptations (a hint raises the chance of a right answer, encouragement ends
+ * idling, a break ends tiredness); whether they show in a pilot of this size depends on the noise. The simulation is
+ * no evidence that adaptation helps anyone.
  */
 public final class SimulatedPilot {
     static final double STEP = 0.5;

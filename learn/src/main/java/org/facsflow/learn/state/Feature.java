@@ -18,7 +18,10 @@ public record Feature(String name, ActionUnit au) {
     public static final Feature FACE_PRESENT = new Feature("face_present", null);
     /** 1 when head or gaze point beyond the screen's bounds (rule file, "screen"), 0 when on it; NaN without a face. */
     public static final Feature OFF_SCREEN = new Feature("off_screen", null);
-    /** Blinks (AU45 rising through 1.5) in the last 60 s; NaN until a face has been seen for 60 s. */
+    /**
+     * Blinks (AU45 rising through 1.5) in the last 60 s; NaN until a face has been seen for 60 s. Read from AU45, so a
+     * rule testing it names AU45 among its AUs ({@link #reads}).
+     */
     public static final Feature BLINKS_PER_MINUTE = new Feature("blinks_per_minute", null);
     public static final Feature SECONDS_ON_ITEM = new Feature("seconds_on_item", null);
     public static final Feature IDLE_SECONDS = new Feature("idle_seconds", null);
@@ -47,5 +50,10 @@ public record Feature(String name, ActionUnit au) {
 
     public boolean isAu() {
         return au != null;
+    }
+
+    /** The AU this feature is measured from: its own, AU45 for blinks, else null. */
+    public ActionUnit reads() {
+        return equals(BLINKS_PER_MINUTE) ? ActionUnit.AU45 : au;
     }
 }

@@ -131,12 +131,12 @@ public record StateRules(String source, ScreenBounds screen, Map<LearnerState, S
             Set<ActionUnit> tested = new LinkedHashSet<>();
             for (JsonNode c : required(r, "when", where)) {
                 Criterion criterion = criterion(c, where);
-                for (Bound b : criterion.bounds()) if (b.feature().isAu()) tested.add(b.feature().au());
+                for (Bound b : criterion.bounds()) if (b.feature().reads() != null) tested.add(b.feature().reads());
                 when.add(criterion);
             }
             if (when.isEmpty()) throw new IllegalArgumentException(where + ": no criteria");
             if (!tested.equals(new LinkedHashSet<>(aus)))
-                throw new IllegalArgumentException(where + ": \"aus\" must list exactly the AUs its criteria test ("
+                throw new IllegalArgumentException(where + ": \"aus\" must list exactly the AUs its criteria read ("
                         + tested.stream().map(ActionUnit::code).toList() + ")");
             List<String> sources = strings(required(r, "sources", where));
             for (String key : sources)

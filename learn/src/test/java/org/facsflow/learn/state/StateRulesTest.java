@@ -60,7 +60,7 @@ class StateRulesTest {
         ObjectNode unnamedAu = bundled();
         ((ArrayNode) rule(unnamedAu, 2).get("aus")).remove(1);
         assertThatThrownBy(() -> StateRules.read(write(unnamedAu), AuValidation.standard()))
-                .hasMessageContaining("rule confusion-brow-lid: \"aus\" must list exactly the AUs its criteria test ([AU4, AU7])");
+                .hasMessageContaining("rule confusion-brow-lid: \"aus\" must list exactly the AUs its criteria read ([AU4, AU7])");
 
         ObjectNode badReference = bundled();
         ((ArrayNode) rule(badReference, 0).get("sources")).add("nobody2030");
