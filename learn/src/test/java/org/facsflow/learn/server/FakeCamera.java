@@ -27,6 +27,7 @@ final class FakeCamera {
     static Path make(Path out, Path face, double faceSeconds, Path noFace, double noFaceSeconds) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), 320, 240, 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            avutil.av_log_set_level(avutil.AV_LOG_ERROR); // the muxer's stream summary is not news
             recorder.setFormat("yuv4mpegpipe");
             recorder.setVideoCodecName("rawvideo");
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
