@@ -162,7 +162,7 @@ final class LearnCommand implements Callable<Integer> {
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, description = {"A SIMULATED "
-            + "pilot: synthetic students (a documented model, in which the adaptive lesson helps by construction) "
+            + "pilot: synthetic students (a documented model in which hints, encouragement and breaks help them) "
             + "go through the whole study with the real session and state machine, into OUT/pilot.duckdb; then the "
             + "analysis and its report in OUT/report/, labelled SIMULATED. It shows how the analysis works, nothing "
             + "about real students."})

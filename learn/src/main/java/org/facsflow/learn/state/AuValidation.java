@@ -14,7 +14,12 @@ public interface AuValidation {
     /** Why {@code au} may not be used by a rule; empty when it may. */
     Optional<String> problem(ActionUnit au);
 
-    /** The AU model's own account: fitted AUs are validated, hand-set ones ("prior") are not. */
+    /**
+     * The AU model's own account: fitted AUs are validated, hand-set ones ("prior") are not. (The AU coder v2, issue
+     * #18, replaces {@code isReported} with {@code reported()}, which also lists hand-set AUs that passed its check,
+     * and gives each entry's {@code check()}: this becomes {@code model.reported().contains(au)}, with the entry's
+     * check as the reason.)
+     */
     static AuValidation of(AuModel model) {
         return au -> {
             if (!ActionUnit.CODED.contains(au)) return Optional.of(au.code() + " is not coded by facsflow");
