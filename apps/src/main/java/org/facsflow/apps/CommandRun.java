@@ -37,6 +37,7 @@ final class CommandRun implements AutoCloseable {
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
     private volatile boolean interrupted;
     private volatile Runnable stop;
+    private volatile String stopping = "a camera's results are kept, a file's are not";
     private boolean loaded;
 
     private CommandRun(PrintStream err) {
@@ -85,6 +86,12 @@ final class CommandRun implements AutoCloseable {
         this.stop = stop;
     }
 
+    /** As {@link #onInterrupt(Runnable)}, saying in a few words what stopping keeps (printed with the signal). */
+    void onInterrupt(Runnable stop, String keeps) {
+        this.stopping = keeps;
+        this.stop = stop;
+    }
+
     /** Whether Ctrl-C (or a kill) came: the command stops before its next input and exits with 130. */
     boolean interrupted() {
         return interrupted;
@@ -93,7 +100,7 @@ final class CommandRun implements AutoCloseable {
     private void signalled(Signal signal) {
         if (interrupted) Runtime.getRuntime().halt(128 + signal.getNumber());
         interrupted = true;
-        err.println("\nfacsflow: stopping (a camera's results are kept, a file's are not; Ctrl-C again to quit at once)");
+        err.println("\nfacsflow: stopping (" + stopping + "; Ctrl-C again to quit at once)");
         Runnable s = stop;
         if (s != null) s.run();
     }

@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
         description = "Facial expression analysis with the Facial Action Coding System.",
         subcommands = {SetupCommand.class, ModelsCommand.class, AnalyzeCommand.class, BenchCommand.class, AusCommand.class,
                 ValidateCommand.class, ConvertCommand.class, AuditCommand.class, CalibrateCommand.class,
-                SummarizeCommand.class, FuseCommand.class, StudyCommand.class, LiveCommand.class})
+                SummarizeCommand.class, FuseCommand.class, StudyCommand.class, LiveCommand.class, LearnCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
