@@ -97,6 +97,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EveryFrameOption everyFrame;
 
+    @Option(names = "--experimental-aus", description = "Also code and write the hand-set AUs that failed their check "
+            + "(AuModel.experimental(), see docs/au-model-card.md: AU16, AU18, AU22, AU24, AU28); by default they are "
+            + "left out of the CSV, the events and the EMFACS rules.")
+    boolean experimentalAus;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         OutputNames names = OutputNames.assign(outputDir, expanded, i -> isImage(i) ? ImageJob.SUFFIXES : VideoJob.SUFFIXES,
                 i -> isImage(i) ? Batch.baseName(Path.of(i)) : VideoJob.stem(i), System.err);
         String separator = openFaceSpaces ? ResultCsvWriter.OPENFACE_SPACES : ResultCsvWriter.PLAIN;
-        try (ImageJob imageJob = images.isEmpty() ? null : ImageJob.create(store, threads != null ? threads : ImageJob.DEFAULT_THREADS,
+        try (ImageJob imageJob = images.isEmpty() ? null : ImageJob.create(store, settings, threads != null ? threads : ImageJob.DEFAULT_THREADS,
                 images.size(), names, new ImageJob.Options(overlay, mesh, separator), System.out);
              Pipeline pipeline = anyVideo ? Pipeline.load(store, settings) : null) {
             run.modelsLoaded();
@@ -151,6 +156,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         PipelineSettings settings = PipelineSettings.DEFAULT.withBaseline(baseline());
         if (threads != null) settings = settings.withMeasuringThreads(threads);
         settings = everyFrame.applyTo(settings);
+        if (experimentalAus) settings = settings.withExperimentalAus();
         return raw ? settings.raw() : settings;
     }
 

@@ -81,8 +81,9 @@ final class ImageJob implements Batch.Job, AutoCloseable {
     static final int DEFAULT_THREADS = 2;
 
     /** Loads the models for {@code threads} images at once (at least one, at most one per image), in parallel. */
-    static ImageJob create(AssetStore store, int threads, int images, OutputNames names, Options options, PrintStream out) {
-        PipelineSettings stills = PipelineSettings.DEFAULT.withMeasuringThreads(0);
+    static ImageJob create(AssetStore store, PipelineSettings settings, int threads, int images, OutputNames names,
+                           Options options, PrintStream out) {
+        PipelineSettings stills = settings.withMeasuringThreads(0);
         ParallelLoader loader = new ParallelLoader();
         List<CompletableFuture<Pipeline>> loading = new ArrayList<>();
         for (int i = 0; i < Math.max(1, Math.min(threads, images)); i++) loading.add(loader.start(() -> Pipeline.load(store, stills)));
@@ -156,7 +157,8 @@ final class ImageJob implements Batch.Job, AutoCloseable {
         if (result.faces().isEmpty()) return new Result(Batch.Outcome.NO_FACE, file + ": no face found (no CSV written)\n");
         String stem = names.stem(file.toString());
         Path csv = names.file(stem, ".csv");
-        try (ResultCsvWriter writer = new ResultCsvWriter(csv, ResultSchema.standard(options.mesh()), options.separator())) {
+        ResultSchema schema = ResultSchema.standard(options.mesh(), pipeline.settings().experimentalAus());
+        try (ResultCsvWriter writer = new ResultCsvWriter(csv, schema, options.separator())) {
             writer.accept(result);
             writer.commit();
         }

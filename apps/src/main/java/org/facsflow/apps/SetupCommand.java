@@ -58,7 +58,7 @@ final class SetupCommand implements Callable<Integer> {
         OutputNames names = OutputNames.assign(demoOutput, List.of(photo, video),
                 i -> i.equals(photo) ? ImageJob.SUFFIXES : VideoJob.SUFFIXES, i -> Batch.baseName(Path.of(i)), System.err);
         int photoExit;
-        try (ImageJob job = ImageJob.create(store, 1, 1, names, new ImageJob.Options(true, false, ResultCsvWriter.PLAIN), System.out)) {
+        try (ImageJob job = ImageJob.create(store, PipelineSettings.DEFAULT, 1, 1, names, new ImageJob.Options(true, false, ResultCsvWriter.PLAIN), System.out)) {
             photoExit = job.run(List.of(photo)).exitCode();
         }
         try (Pipeline pipeline = Pipeline.load(store, PipelineSettings.DEFAULT)) {

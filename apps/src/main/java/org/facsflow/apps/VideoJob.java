@@ -81,7 +81,7 @@ final class VideoJob implements Batch.Job {
         String stem = names.stem(spec);
         Path csv = names.file(stem, ".csv");
         VoiceStep voice = VoiceStep.forInput(spec, options.voice());
-        ResultSchema schema = voice.schema(ResultSchema.standard(options.mesh()));
+        ResultSchema schema = voice.schema(ResultSchema.standard(options.mesh(), pipeline.settings().experimentalAus()));
         Progress progress = Progress.of(err, stem);
         StageTimes writing = new StageTimes();
         VideoSummary summary;

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public enum OnDeviceProfile {
     LIGHT(new PipelineSettings(new TrackerSettings(Double.POSITIVE_INFINITY, 2.0, 60.0, 1, 0.3), 2.0, 0,
-            Baseline.RUNNING, true)),
+            Baseline.RUNNING, true, false)),
     FULL(PipelineSettings.DEFAULT);
 
     private final PipelineSettings settings;

@@ -8,6 +8,7 @@ import org.facsflow.face.StageTimes;
 import org.facsflow.face.pose.CameraIntrinsics;
 import org.facsflow.face.track.TrackedFace;
 import org.facsflow.face.track.TrackedFrame;
+import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuCoder;
 import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.media.RgbImage;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The stages above the face stage, once for every caller: each face's AUs (against its running baseline, a neutral
@@ -33,14 +35,18 @@ final class FrameCoder implements NeutralSegments {
 
     private final AuCoder coder;
     private final AffectAnalyzer affect;
+    private final Predicate<ActionUnit> shown;
     private final boolean smoothed;
     private final double forgetAfterSeconds;
     private final Map<Integer, Double> lastSeen = new HashMap<>();
     private final StageTimes times = new StageTimes();
 
-    FrameCoder(AuCoder coder, AffectAnalyzer affect, boolean smoothed, double forgetAfterSeconds) {
+    /** @param shown the AUs reported; the others read as not measured here and above (EMFACS rules included) */
+    FrameCoder(AuCoder coder, AffectAnalyzer affect, Predicate<ActionUnit> shown, boolean smoothed,
+               double forgetAfterSeconds) {
         this.coder = coder;
         this.affect = affect;
+        this.shown = shown;
         this.smoothed = smoothed;
         this.forgetAfterSeconds = forgetAfterSeconds;
     }
@@ -63,7 +69,7 @@ final class FrameCoder implements NeutralSegments {
             }
             lastSeen.put(f.faceId(), time);
             long start = StageTimes.start();
-            AuFrame aus = coded == null ? coder.code(values, image) : coded.aus(f.faceId(), tracked.number());
+            AuFrame aus = shownOnly(coded == null ? coder.code(values, image) : coded.aus(f.faceId(), tracked.number()));
             AffectFrame affects = affect.analyze(image, values, time, AuIntensities.of(aus));
             times.stop(StageTimes.Stage.AUS_AFFECT, start);
             faces.add(new FaceResult(sourceFrame, time, f.faceId(), f.confidence(), values, aus, affects));
@@ -76,12 +82,16 @@ final class FrameCoder implements NeutralSegments {
     FrameResult codeStill(RgbImage image, List<FaceObservation> found) {
         List<FaceResult> faces = new ArrayList<>(found.size());
         for (FaceObservation face : found) {
-            AuFrame aus = coder.codeStill(face, image);
+            AuFrame aus = shownOnly(coder.codeStill(face, image));
             // Time 0 for every still: a timestamp not after the last starts the face's emotion smoothing afresh.
             AffectFrame affects = affect.analyze(image, face, 0, AuIntensities.of(aus));
             faces.add(new FaceResult(1, 0, face.faceId(), face.confidence(), face, aus, affects));
         }
         return new FrameResult(1, 0, image, CameraIntrinsics.openFaceDefault(image.width(), image.height()), faces);
+    }
+
+    private AuFrame shownOnly(AuFrame aus) {
+        return aus == null ? null : aus.only(shown);
     }
 
     private void forgetGone(double time) {

@@ -5,6 +5,7 @@ import org.facsflow.face.FaceAnalyzer;
 import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.face.pose.MeshLifter;
 import org.facsflow.face.track.TrackingPipeline;
+import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuCoder;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.AuPredictor;
@@ -17,6 +18,7 @@ import org.facsflow.models.ParallelLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * facsflow as a library: every model loaded once, then stills, streams and videos analysed with them, each face of
@@ -146,7 +148,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** A coding step with fresh per-face state (baselines, smoothing) over the shared models. */
     FrameCoder coder() {
-        return new FrameCoder(new AuCoder(measures, predictor), affect, settings.smoothed(),
+        Predicate<ActionUnit> shown = settings.experimentalAus() ? au -> true : predictor.model()::isReported;
+        return new FrameCoder(new AuCoder(measures, predictor), affect, shown, settings.smoothed(),
                 settings.tracker().rememberSeconds());
     }
 

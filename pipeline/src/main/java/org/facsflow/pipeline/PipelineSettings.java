@@ -14,12 +14,15 @@ import org.facsflow.face.track.TrackingPipeline;
  * @param baseline                  video files: each person's neutral face (streams are always running)
  * @param smoothed                  video: report the values smoothed over time (One Euro filter) rather than each
  *                                  frame's own
+ * @param experimentalAus           also report the hand-set AUs that failed calibration's check
+ *                                  ({@code AuModel.experimental()}); off, they read as not measured everywhere (and
+ *                                  the EMFACS rules do not use them)
  */
 public record PipelineSettings(TrackerSettings tracker, double classifierIntervalSeconds, int measuringThreads,
-                               Baseline baseline, boolean smoothed) {
+                               Baseline baseline, boolean smoothed, boolean experimentalAus) {
     /** The sampled schedule, one or two measuring threads by core count, running baseline, smoothed values. */
     public static final PipelineSettings DEFAULT = new PipelineSettings(TrackerSettings.DEFAULT,
-            AffectAnalyzer.CLASSIFIER_INTERVAL_S, TrackingPipeline.defaultMeasuringThreads(), Baseline.RUNNING, true);
+            AffectAnalyzer.CLASSIFIER_INTERVAL_S, TrackingPipeline.defaultMeasuringThreads(), Baseline.RUNNING, true, false);
 
     public PipelineSettings {
         if (!(classifierIntervalSeconds >= 0)) throw new IllegalArgumentException("classifier interval " + classifierIntervalSeconds);
@@ -28,20 +31,25 @@ public record PipelineSettings(TrackerSettings tracker, double classifierInterva
 
     /** The expression models and the occlusion check on every frame instead of 10 times a second per face. */
     public PipelineSettings everyFrame() {
-        return new PipelineSettings(tracker.checkingEveryFrame(), 0, measuringThreads, baseline, smoothed);
+        return new PipelineSettings(tracker.checkingEveryFrame(), 0, measuringThreads, baseline, smoothed, experimentalAus);
     }
 
     public PipelineSettings withMeasuringThreads(int threads) {
-        return new PipelineSettings(tracker, classifierIntervalSeconds, threads, baseline, smoothed);
+        return new PipelineSettings(tracker, classifierIntervalSeconds, threads, baseline, smoothed, experimentalAus);
     }
 
     public PipelineSettings withBaseline(Baseline baseline) {
-        return new PipelineSettings(tracker, classifierIntervalSeconds, measuringThreads, baseline, smoothed);
+        return new PipelineSettings(tracker, classifierIntervalSeconds, measuringThreads, baseline, smoothed, experimentalAus);
     }
 
     /** Each frame's own measurements instead of the values smoothed over time. */
     public PipelineSettings raw() {
-        return new PipelineSettings(tracker, classifierIntervalSeconds, measuringThreads, baseline, false);
+        return new PipelineSettings(tracker, classifierIntervalSeconds, measuringThreads, baseline, false, experimentalAus);
+    }
+
+    /** The experimental hand-set AUs reported too (marked experimental in the docs and the model card). */
+    public PipelineSettings withExperimentalAus() {
+        return new PipelineSettings(tracker, classifierIntervalSeconds, measuringThreads, baseline, smoothed, true);
     }
 
     /** Whether the expression models and the occlusion check run on every frame. */

@@ -42,14 +42,18 @@ final class AuPanel extends JComponent {
     static final int CODE = 42, NAME = 118, TAG = 12, VALUE = 46;
     static final Color BACKGROUND = new Color(30, 30, 34), TROUGH = new Color(58, 58, 64), TEXT = new Color(225, 225, 225),
             DIM = new Color(140, 140, 140);
-    private static final List<ActionUnit> AUS = ActionUnit.CODED;
+    /**
+     * The rows: the AUs the coder reports by default (AuModel.reported()); the experimental hand-set ones, which
+     * failed calibration's check, are not shown.
+     */
+    static final List<ActionUnit> AUS = AuModel.standard().reported();
     /** Each AU's row top within a cell, and past the last the rows' end. */
     private static final int[] ROW_TOP = rowTops();
-    /** One face's cell: header, a row per coded AU, a gap. */
+    /** One face's cell: header, a row per shown AU, a gap. */
     static final int CELL_HEIGHT = ROW_TOP[AUS.size()] + 6;
-    /** AUs whose coefficients are hand-set FACS rules, not fitted to reference data: marked with '*'. */
-    private static final Set<ActionUnit> EXPERIMENTAL = AUS.stream()
-            .filter(au -> !AuModel.standard().isReported(au)).collect(Collectors.toUnmodifiableSet());
+    /** Hand-set FACS rules that passed the check but have no reference to validate them: marked with '*'. */
+    private static final Set<ActionUnit> HAND_SET = AUS.stream()
+            .filter(au -> "prior".equals(AuModel.standard().entry(au).source())).collect(Collectors.toUnmodifiableSet());
 
     private final Supplier<LiveFrame> frames;
 
@@ -63,17 +67,23 @@ final class AuPanel extends JComponent {
     private static int[] rowTops() {
         int[] top = new int[AUS.size() + 1];
         top[0] = HEADER;
-        for (int a = 0; a < AUS.size(); a++) top[a + 1] = top[a] + rowHeight(a);
+        for (int a = 0; a < AUS.size(); a++) top[a + 1] = top[a] + rowHeight(AUS.get(a));
         return top;
     }
 
-    /** The top of AU {@code au}'s row (index in {@link ActionUnit#CODED}) within a face's cell. */
-    static int rowTop(int au) {
-        return ROW_TOP[au];
+    /** The top of a shown AU's row within a face's cell. */
+    static int rowTop(ActionUnit au) {
+        return ROW_TOP[row(au)];
     }
 
-    static int rowHeight(int au) {
-        return AUS.get(au).unilateral() ? SIDED_ROW : ROW;
+    static int rowHeight(ActionUnit au) {
+        return au.unilateral() ? SIDED_ROW : ROW;
+    }
+
+    private static int row(ActionUnit au) {
+        int r = AUS.indexOf(au);
+        if (r < 0) throw new IllegalArgumentException(au.code() + " is not shown (experimental)");
+        return r;
     }
 
     /** Room for {@code faces} cells within {@code maxWidth}: side by side while they fit, then in rows. */
@@ -103,17 +113,17 @@ final class AuPanel extends JComponent {
      * The troughs of AU {@code au}'s bars in face {@code index}'s cell when {@code faces} are shown (panel pixels):
      * one for an AU scored on both sides together; the subject's left, then right, for a one-sided AU.
      */
-    List<Rectangle> barBounds(int index, int faces, int au) {
+    List<Rectangle> barBounds(int index, int faces, ActionUnit au) {
         Point cell = cell(index, faces);
         int x = cell.x + MARGIN + CODE + NAME + TAG, y = cell.y + rowTop(au);
         int width = cellWidth(faces) - 2 * MARGIN - CODE - NAME - TAG - VALUE;
-        if (!AUS.get(au).unilateral()) return List.of(new Rectangle(x, y + 2, width, ROW - 4));
+        if (!au.unilateral()) return List.of(new Rectangle(x, y + 2, width, ROW - 4));
         // The two sides 1 px apart, 3 px from the next AU's, so that they read as one AU's pair.
         return List.of(new Rectangle(x, y + 2, width, SIDE_BAR), new Rectangle(x, y + 3 + SIDE_BAR, width, SIDE_BAR));
     }
 
     /** Where AU {@code au}'s code and FACS name are written in face {@code index}'s cell (panel pixels). */
-    Rectangle labelBounds(int index, int faces, int au) {
+    Rectangle labelBounds(int index, int faces, ActionUnit au) {
         Point cell = cell(index, faces);
         return new Rectangle(cell.x + MARGIN, cell.y + rowTop(au), CODE + NAME, rowHeight(au));
     }
@@ -153,16 +163,16 @@ final class AuPanel extends JComponent {
         g.setColor(DIM);
         g.drawString(aus == null ? "baseline —" : "baseline " + aus.baseline().label(), x, cell.y + 46);
         Font small = getFont().deriveFont(Font.PLAIN, 10f);
-        for (int a = 0; a < AUS.size(); a++) {
-            ActionUnit au = AUS.get(a);
-            List<Rectangle> bars = barBounds(index, faces, a);
-            Rectangle label = labelBounds(index, faces, a);
+        for (ActionUnit au : AUS) {
+            int a = AuFrame.index(au);
+            List<Rectangle> bars = barBounds(index, faces, au);
+            Rectangle label = labelBounds(index, faces, au);
             boolean present = aus != null && aus.present()[a];
             // The code and name on the row's middle line (across both bars of a one-sided AU).
             int baseline = label.y + label.height / 2 + 4;
             g.setColor(present ? TEXT : DIM);
             g.setFont(getFont().deriveFont(present ? Font.BOLD : Font.PLAIN, 11f));
-            g.drawString(EXPERIMENTAL.contains(au) ? au.code() + "*" : au.code(), label.x, baseline);
+            g.drawString(HAND_SET.contains(au) ? au.code() + "*" : au.code(), label.x, baseline);
             g.setFont(small);
             g.drawString(fitted(au.name(), g.getFontMetrics(), NAME - 4), label.x + CODE, baseline);
             for (int b = 0; b < bars.size(); b++) {
@@ -232,7 +242,7 @@ final class AuPanel extends JComponent {
             g.drawString(marks[i], x + Math.round(width * i / 5f) - 3, top + 23);
         g.drawString("V valence, A arousal (-1 to +1)", MARGIN, top + 36);
         g.drawString("L, R: the subject's own left and right side", MARGIN, top + 48);
-        g.drawString("* hand-set FACS rule, not yet validated", MARGIN, top + 60);
+        g.drawString("* hand-set FACS rule: passes its check, no reference", MARGIN, top + 60);
     }
 
     /** The hovered row's AU: code, FACS name and values. */
@@ -243,13 +253,14 @@ final class AuPanel extends JComponent {
         int n = Math.max(1, faces.size());
         int index = event.getY() / CELL_HEIGHT * perRow(n) + Math.min(perRow(n) - 1, event.getX() / cellWidth(n));
         int y = event.getY() % CELL_HEIGHT;
-        for (int a = 0; a < AUS.size() && index < n; a++)
-            if (y >= rowTop(a) && y < rowTop(a) + rowHeight(a))
-                return describe(AUS.get(a), index < faces.size() ? faces.get(index).aus() : null, a);
+        for (ActionUnit au : AUS)
+            if (index < n && y >= rowTop(au) && y < rowTop(au) + rowHeight(au))
+                return describe(au, index < faces.size() ? faces.get(index).aus() : null);
         return null;
     }
 
-    static String describe(ActionUnit au, AuFrame aus, int index) {
+    static String describe(ActionUnit au, AuFrame aus) {
+        int index = AuFrame.index(au);
         StringBuilder s = new StringBuilder(AuLabels.of(au));
         if (aus == null) return s.toString();
         float v = aus.intensity()[index];

@@ -2,6 +2,7 @@ package org.facsflow.apps.live;
 
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.pipeline.FaceResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,7 @@ class AuPanelTest {
 
     @Test
     void aOneSidedAuShowsEachSideAsABarOfItsOwnWithItsNumber() {
-        List<Rectangle> bars = panel.barBounds(0, 1, AU12);
+        List<Rectangle> bars = panel.barBounds(0, 1, ActionUnit.AU12);
         assertThat(bars).hasSize(2);
         Rectangle l = bars.get(0), r = bars.get(1);
         assertThat(l.height).as("bar height").isGreaterThanOrEqualTo(8);
@@ -79,7 +80,7 @@ class AuPanelTest {
 
     @Test
     void anUnmeasuredSideHasNoBarButSaysSo() {
-        List<Rectangle> bars = panel.barBounds(0, 1, AU6);
+        List<Rectangle> bars = panel.barBounds(0, 1, ActionUnit.AU6);
         Rectangle l = bars.get(0);
         for (int x = l.x; x < l.x + l.width; x++)
             assertThat(distance(colour(x, l.y + l.height / 2), AuPanel.TROUGH)).as("empty trough at %d", x).isLessThan(4);
@@ -89,21 +90,22 @@ class AuPanelTest {
 
     @Test
     void anAuScoredOnBothSidesTogetherHasOneBar() {
-        List<Rectangle> bars = panel.barBounds(0, 1, AU25);
+        List<Rectangle> bars = panel.barBounds(0, 1, ActionUnit.AU25);
         assertThat(bars).hasSize(1);
         assertFilled(bars.get(0), 3f);
         assertThat(textPixels(numberArea(bars.get(0)))).isGreaterThan(10);
     }
 
     @Test
-    void everyAuIsNamedBesideItsCode() {
-        for (int a = 0; a < ActionUnit.CODED.size(); a++) {
-            Rectangle label = panel.labelBounds(0, 1, a);
+    void everyShownAuIsNamedBesideItsCodeAndNoExperimentalOneIsShown() {
+        for (ActionUnit au : AuPanel.AUS) {
+            Rectangle label = panel.labelBounds(0, 1, au);
             Rectangle name = new Rectangle(label.x + AuPanel.CODE, label.y, AuPanel.NAME, label.height);
             // "Dimpler", the shortest name, covers about 40 px of text at 10 pt.
-            assertThat(textPixels(name)).as("%s's name", ActionUnit.CODED.get(a).code()).isGreaterThan(40);
+            assertThat(textPixels(name)).as("%s's name", au.code()).isGreaterThan(40);
         }
-        assertThat(AuPanel.describe(ActionUnit.AU12, null, AU12)).isEqualTo("AU12 Lip Corner Puller");
+        assertThat(AuPanel.AUS).containsAll(AuModel.standard().reported()).doesNotContainAnyElementsOf(AuModel.standard().experimental());
+        assertThat(AuPanel.describe(ActionUnit.AU12, null)).isEqualTo("AU12 Lip Corner Puller");
     }
 
     /** The bar's first {@code intensity / 5} in that intensity's colour, then the trough. */

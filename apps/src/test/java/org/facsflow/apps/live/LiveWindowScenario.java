@@ -2,6 +2,7 @@ package org.facsflow.apps.live;
 
 import org.facsflow.face.FaceBox;
 import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.models.AssetStore;
 import org.facsflow.pipeline.FaceResult;
 import org.facsflow.pipeline.table.ResultCsvWriter;
@@ -152,36 +153,37 @@ public final class LiveWindowScenario {
             seen.setProperty("face" + c + ".box", rect(new Rectangle((int) Math.round(onPanel.getX() + video.x),
                     (int) Math.round(onPanel.getY() + video.y), (int) Math.round(onPanel.getWidth()),
                     (int) Math.round(onPanel.getHeight()))));
-            // The strongest AU scored on both sides together (one bar, not a one-sided AU's two).
-            int top = -1;
-            for (int a = 0; a < ActionUnit.CODED.size(); a++) {
-                float v = face.aus().intensity()[a];
-                boolean halves = ActionUnit.CODED.get(a).unilateral() && !Float.isNaN(face.aus().left()[a]);
-                if (!halves && !Float.isNaN(v) && (top < 0 || v > face.aus().intensity()[top])) top = a;
+            // The strongest shown AU scored on both sides together (one bar, not a one-sided AU's two).
+            AuFrame aus = face.aus();
+            ActionUnit top = null;
+            for (ActionUnit au : AuPanel.AUS) {
+                float v = aus.intensity(au);
+                boolean halves = au.unilateral() && !Float.isNaN(aus.left(au));
+                if (!halves && !Float.isNaN(v) && (top == null || v > aus.intensity(top))) top = au;
             }
             int columns = frame.faces().size(), column = c;
-            if (top >= 0) {
-                int au = top;
+            if (top != null) {
+                ActionUnit au = top;
                 Rectangle bar = onEdt(() -> window.bars().barBounds(column, columns, au).get(0));
                 bar.translate(bars.x, bars.y);
-                seen.setProperty("face" + c + ".topAu", ActionUnit.CODED.get(top).code());
-                seen.setProperty("face" + c + ".topIntensity", Float.toString(face.aus().intensity()[top]));
+                seen.setProperty("face" + c + ".topAu", top.code());
+                seen.setProperty("face" + c + ".topIntensity", Float.toString(aus.intensity(top)));
                 seen.setProperty("face" + c + ".topBar", rect(bar));
             }
             // The one-sided AU strongest on either side: its two bars and their values.
-            int sided = -1;
-            for (int a = 0; a < ActionUnit.CODED.size(); a++) {
-                float l = face.aus().left()[a], r = face.aus().right()[a];
-                if (!ActionUnit.CODED.get(a).unilateral() || Float.isNaN(l) || Float.isNaN(r)) continue;
-                if (sided < 0 || Math.max(l, r) > Math.max(face.aus().left()[sided], face.aus().right()[sided])) sided = a;
+            ActionUnit sided = null;
+            for (ActionUnit au : AuPanel.AUS) {
+                float l = aus.left(au), r = aus.right(au);
+                if (!au.unilateral() || Float.isNaN(l) || Float.isNaN(r)) continue;
+                if (sided == null || Math.max(l, r) > Math.max(aus.left(sided), aus.right(sided))) sided = au;
             }
-            if (sided < 0) continue;
-            int au = sided;
+            if (sided == null) continue;
+            ActionUnit au = sided;
             List<Rectangle> sides = onEdt(() -> window.bars().barBounds(column, columns, au));
             for (Rectangle r : sides) r.translate(bars.x, bars.y);
-            seen.setProperty("face" + c + ".sidedAu", ActionUnit.CODED.get(sided).code());
-            seen.setProperty("face" + c + ".left", Float.toString(face.aus().left()[sided]));
-            seen.setProperty("face" + c + ".right", Float.toString(face.aus().right()[sided]));
+            seen.setProperty("face" + c + ".sidedAu", sided.code());
+            seen.setProperty("face" + c + ".left", Float.toString(aus.left(sided)));
+            seen.setProperty("face" + c + ".right", Float.toString(aus.right(sided)));
             seen.setProperty("face" + c + ".leftBar", rect(sides.get(0)));
             seen.setProperty("face" + c + ".rightBar", rect(sides.get(1)));
         }

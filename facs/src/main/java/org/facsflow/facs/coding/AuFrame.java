@@ -4,6 +4,7 @@ import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.IntensityScale;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The coded AUs of one face in one frame, indexed like {@link ActionUnit#CODED}. NaN means unmeasurable here (see
@@ -37,6 +38,21 @@ public record AuFrame(float[] intensity, float[] left, float[] right, boolean[] 
 
     public boolean present(ActionUnit au) {
         return present[index(au)];
+    }
+
+    /**
+     * This frame with only the {@code shown} AUs measured: the others read as not measured (NaN, not present). How
+     * the experimental hand-set AUs are left out of default outputs while the coder still computes them.
+     */
+    public AuFrame only(Predicate<ActionUnit> shown) {
+        float[] i = intensity.clone(), l = left.clone(), r = right.clone();
+        boolean[] p = present.clone();
+        for (int a = 0; a < i.length; a++) {
+            if (shown.test(ActionUnit.CODED.get(a))) continue;
+            i[a] = l[a] = r[a] = Float.NaN;
+            p[a] = false;
+        }
+        return new AuFrame(i, l, r, p, baseline);
     }
 
     /** The FACS letter A-E, empty when below letter A or unmeasurable. */

@@ -10,6 +10,7 @@ import org.facsflow.face.Gaze;
 import org.facsflow.face.HeadPose;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuFrame;
+import org.facsflow.facs.coding.AuModel;
 import org.facsflow.media.voice.VoiceFrame;
 import org.facsflow.pipeline.FaceResult;
 
@@ -82,9 +83,19 @@ public final class ResultSchema {
 
     /** Every column facsflow writes, with the mesh only when asked (it identifies a person). */
     public static ResultSchema standard(boolean mesh) {
+        return standard(mesh, false);
+    }
+
+    /**
+     * As {@link #standard(boolean)}; with {@code experimentalAus} also the columns of the hand-set AUs that failed
+     * calibration's check ({@code AuModel.experimental()}), otherwise left out. OpenFace's own columns are always there
+     * (AU28_c, experimental, then empty), so its readers find their layout.
+     */
+    public static ResultSchema standard(boolean mesh, boolean experimentalAus) {
+        List<ActionUnit> ours = experimentalAus ? ActionUnit.CODED : AuModel.standard().reported();
         List<Block<?>> blocks = new ArrayList<>(List.of(frame(), gaze(), pose(), landmarks2d(), landmarks3d(), faceBox()));
         if (mesh) blocks.add(mesh());
-        blocks.addAll(List.of(auIntensity(), auPresence(), auSides(), auLetters()));
+        blocks.addAll(List.of(auIntensity(ours), auPresence(ours), auSides(ours), auLetters(ours)));
         for (ExpressionModel m : ExpressionModel.values()) blocks.add(emotionModel(m));
         blocks.addAll(List.of(emotions(), rules(), circumplex()));
         return new ResultSchema(blocks);
@@ -233,10 +244,10 @@ public final class ResultSchema {
     }
 
     /** OpenFace's 17 intensities, then our other coded AUs' (AU28_r included). */
-    private static Block<AuFrame> auIntensity() {
+    private static Block<AuFrame> auIntensity(List<ActionUnit> ours) {
         List<ActionUnit> aus = new ArrayList<>();
         for (int n : OPENFACE_INTENSITY) aus.add(ActionUnit.of(n));
-        for (ActionUnit au : ActionUnit.CODED) if (!OPENFACE_INTENSITY.contains(au.number())) aus.add(au);
+        for (ActionUnit au : ours) if (!OPENFACE_INTENSITY.contains(au.number())) aus.add(au);
         List<Column> c = aus.stream().map(au -> new Column(intensity(au), ColumnType.NUMBER, "0-5", 2,
                 ColumnGroup.AU_INTENSITY, au.code() + " " + au.name())).toList();
         return aus(c, (f, out) -> {
@@ -245,10 +256,10 @@ public final class ResultSchema {
     }
 
     /** OpenFace's 18 presence flags, then our other coded AUs'; written 1.00 / 0.00 as OpenFace does. */
-    private static Block<AuFrame> auPresence() {
+    private static Block<AuFrame> auPresence(List<ActionUnit> ours) {
         List<ActionUnit> aus = new ArrayList<>();
         for (int n : OPENFACE_PRESENCE) aus.add(ActionUnit.of(n));
-        for (ActionUnit au : ActionUnit.CODED) if (!OPENFACE_PRESENCE.contains(au.number())) aus.add(au);
+        for (ActionUnit au : ours) if (!OPENFACE_PRESENCE.contains(au.number())) aus.add(au);
         List<Column> c = aus.stream().map(au -> new Column(presence(au), ColumnType.NUMBER, "0/1", 2,
                 ColumnGroup.AU_PRESENCE, au.code() + " " + au.name() + " present")).toList();
         return aus(c, (f, out) -> {
@@ -257,8 +268,8 @@ public final class ResultSchema {
         });
     }
 
-    private static Block<AuFrame> auSides() {
-        List<ActionUnit> sided = ActionUnit.CODED.stream().filter(ActionUnit::unilateral).toList();
+    private static Block<AuFrame> auSides(List<ActionUnit> ours) {
+        List<ActionUnit> sided = ours.stream().filter(ActionUnit::unilateral).toList();
         List<Column> c = new ArrayList<>();
         for (ActionUnit au : sided) {
             c.add(new Column(left(au), ColumnType.NUMBER, "0-5", 2, ColumnGroup.AU_SIDES,
@@ -274,15 +285,15 @@ public final class ResultSchema {
         });
     }
 
-    private static Block<AuFrame> auLetters() {
+    private static Block<AuFrame> auLetters(List<ActionUnit> ours) {
         List<Column> c = new ArrayList<>();
-        for (ActionUnit au : ActionUnit.CODED)
+        for (ActionUnit au : ours)
             c.add(new Column(code(au.number()) + "_letter", ColumnType.TEXT, "A-E", 0, ColumnGroup.AU_LETTERS,
                     "FACS intensity letter of " + au.code() + ", empty below A"));
         c.add(new Column(BASELINE, ColumnType.TEXT, "", 0, ColumnGroup.AU_LETTERS,
                 "the neutral face the AUs were coded against: still, running, offline or segment"));
         return aus(c, (f, out) -> {
-            for (ActionUnit au : ActionUnit.CODED) out.text(f.letter(au).map(Enum::name).orElse(""));
+            for (ActionUnit au : ours) out.text(f.letter(au).map(Enum::name).orElse(""));
             out.text(f.baseline().label());
         });
     }

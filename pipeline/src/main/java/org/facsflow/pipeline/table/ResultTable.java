@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * (missing), and a problem is an IOException naming the file and the line.
  */
 public final class ResultTable {
-    private static final ResultSchema SCHEMA = ResultSchema.standard(true).withVoice();
+    private static final ResultSchema SCHEMA = ResultSchema.standard(true, true).withVoice();
 
     private ResultTable() {
     }

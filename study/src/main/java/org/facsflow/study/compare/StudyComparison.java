@@ -99,7 +99,10 @@ public final class StudyComparison {
     static List<MetricKey> family(List<VideoSummary> videos) {
         List<MetricKey> keys = new ArrayList<>();
         for (int au = 0; au < Signals.AU_COUNT; au++) {
-            keys.add(MetricKey.of(au, MetricKey.MEAN));
+            // An AU no recording measured (an experimental one the extractor leaves out) is no test of the family.
+            MetricKey mean = MetricKey.of(au, MetricKey.MEAN);
+            if (videos.stream().allMatch(v -> Double.isNaN(v.metric(mean)))) continue;
+            keys.add(mean);
             keys.add(MetricKey.of(au, MetricKey.PEAK));
         }
         keys.add(new MetricKey(MetricKey.POSITIVE_PAIR, MetricKey.POSITIVE_SECONDS));
