@@ -10,12 +10,14 @@ import org.facsflow.study.metrics.StudyMetrics;
 import org.facsflow.study.metrics.VideoSeries;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One recording's rows of the result table, turned into the study's series and summarised by the study's own
@@ -25,10 +27,16 @@ import java.util.Set;
  * reads them back (frame, then face), so every number is the study's.
  */
 final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics> {
-    /** The result columns a series needs, in this order: then {@link Signals#columns()}. */
+    /** The result columns a series needs, in this order: then the AU columns of {@link #AU_SIGNALS}. */
     static final List<String> COLUMNS = List.of(ResultSchema.FRAME, ResultSchema.FACE_ID, ResultSchema.TIMESTAMP,
             ResultSchema.SUCCESS, ResultSchema.BASELINE, ResultSchema.VALENCE);
     private static final int FRAME = 0, FACE = 1, TIME = 2, SUCCESS = 3, BASELINE = 4, VALENCE = 5, AUS = 6;
+    /**
+     * The study's AU signals the frame table has a column for, in signal order: the experimental AUs, which the
+     * pipeline leaves out, have none and stay NaN (unmeasured), as in {@code study run}.
+     */
+    private static final int[] AU_SIGNALS = IntStream.range(0, Signals.AU_COUNT)
+            .filter(i -> FrameTable.COLUMNS.column(Signals.column(i)).isPresent()).toArray();
 
     private final Map<String, VideoTask> tasks;
 
@@ -40,7 +48,7 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
     /** Every column the rows must carry, in order. */
     static List<String> columns() {
         List<String> all = new ArrayList<>(COLUMNS);
-        all.addAll(Signals.columns());
+        for (int i : AU_SIGNALS) all.add(Signals.column(i));
         return all;
     }
 
@@ -58,7 +66,9 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
             double time = r.getDouble(TIME);
             if (r.getLong(SUCCESS) == 1 && !r.isNullAt(BASELINE)) {
                 float[] au = new float[Signals.AU_COUNT];
-                for (int i = 0; i < au.length; i++) au[i] = r.isNullAt(AUS + i) ? Float.NaN : (float) r.getDouble(AUS + i);
+                Arrays.fill(au, Float.NaN);
+                for (int k = 0; k < AU_SIGNALS.length; k++)
+                    if (!r.isNullAt(AUS + k)) au[AU_SIGNALS[k]] = (float) r.getDouble(AUS + k);
                 double valence = r.isNullAt(VALENCE) ? AuFrame.NO_VALENCE : r.getDouble(VALENCE);
                 series.add(new AuFrame(Math.toIntExact(r.getLong(FACE)), frame, time, au, true, valence));
                 measured.add(frame);

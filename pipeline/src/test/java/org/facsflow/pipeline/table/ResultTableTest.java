@@ -50,11 +50,13 @@ class ResultTableTest {
         assertThat(lines.get(0).split(",")).containsExactlyElementsOf(SCHEMA.names());
         List<Column> columns = SCHEMA.columns();
         int found = 0, lost = 0;
+        boolean[] valued = new boolean[columns.size()];
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
             assertThat(cells).hasSize(columns.size());
             for (int i = 0; i < cells.length; i++) {
                 if (cells[i].isEmpty()) continue;
+                valued[i] = true;
                 switch (columns.get(i).type()) {
                     case INTEGER -> Long.parseLong(cells[i]);
                     case NUMBER -> assertThat(Double.parseDouble(cells[i])).as(columns.get(i).name()).isFinite();
@@ -66,11 +68,15 @@ class ResultTableTest {
         }
         assertThat(found).isPositive();
         assertThat(lost).isPositive();
-        // DuckDB's CSV sniffer, with its defaults, types every numeric column as a number.
+        // DuckDB's CSV sniffer, with its defaults, types every numeric column that has a value as a number (a column
+        // empty throughout, such as AU28_c without --experimental-aus, has nothing to type: Parquet declares it).
         Map<String, String> types = describe("SELECT * FROM read_csv('" + csv + "')");
-        for (Column c : columns)
-            if (c.type() != ColumnType.TEXT && !c.name().startsWith("X_") && !c.name().startsWith("Y_"))
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (valued[i] && c.type() != ColumnType.TEXT && !c.name().startsWith("X_") && !c.name().startsWith("Y_"))
                 assertThat(types.get(c.name())).as(c.name()).isIn("BIGINT", "DOUBLE");
+        }
+        assertThat(valued).as("columns with a value").contains(true);
         // And facsflow's own reader takes it back.
         assertThat(ResultTable.read(csv).rows()).hasSize(lines.size() - 1);
     }
