@@ -37,6 +37,17 @@ public final class ParallelLoader {
         throw failure;
     }
 
+    /** Gives up on everything started: waits for each load to end and closes what loaded (the caller failed). */
+    public void closeAll() {
+        for (CompletableFuture<? extends AutoCloseable> f : started) {
+            try {
+                close(f.join());
+            } catch (CompletionException failed) {
+                // nothing to close
+            }
+        }
+    }
+
     private static void close(AutoCloseable loaded) {
         try {
             loaded.close();

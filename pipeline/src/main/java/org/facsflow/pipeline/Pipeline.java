@@ -64,9 +64,16 @@ public final class Pipeline implements AutoCloseable {
         List<CompletableFuture<FaceAnalyzer>> measuring = new ArrayList<>();
         for (int i = 0; i < settings.measuringThreads(); i++) measuring.add(loader.start(() -> FaceAnalyzer.forMeasuring(store)));
         CompletableFuture<AffectAnalyzer> affect = loader.start(() -> AffectAnalyzer.create(store, settings.classifierIntervalSeconds()));
+        AuPredictor predictor; // the AU model (2 MB of JSON) reads on this thread while the others load
+        try {
+            predictor = new AuPredictor(AuModel.standard());
+        } catch (RuntimeException e) {
+            loader.closeAll();
+            throw e;
+        }
         loader.awaitAll();
         return new Pipeline(settings, primary.join(), measuring.stream().map(CompletableFuture::join).toList(),
-                new FacialMeasures(new MeshLifter(canonical)), new AuPredictor(AuModel.standard()), affect.join());
+                new FacialMeasures(new MeshLifter(canonical)), predictor, affect.join());
     }
 
     public PipelineSettings settings() {
