@@ -47,7 +47,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
             description = "Frames analysed once before measuring, so the JIT and ONNX Runtime are warm (with 30, this"
-                    + " machine measured 5-10% fewer frames/s) (default: ${DEFAULT-VALUE}).")
+                    + " machine measured 5-10%% fewer frames/s) (default: ${DEFAULT-VALUE}).")
     long warmup;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -59,20 +59,20 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "person are held out together. At least 3 people are needed.")
     List<String> persons = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "MODEL.json", description = "Where to write the model (default: %DEFAULT-VALUE%).",
+    @Option(names = "--out", paramLabel = "MODEL.json", description = "Where to write the model (default: ${DEFAULT-VALUE}).",
             defaultValue = "facs/src/main/resources/org/facsflow/facs/au-model.json")
     Path out;
 
-    @Option(names = "--card", paramLabel = "FILE.md", description = "Where to write the model card (default: %DEFAULT-VALUE%).",
+    @Option(names = "--card", paramLabel = "FILE.md", description = "Where to write the model card (default: ${DEFAULT-VALUE}).",
             defaultValue = "docs/au-model-card.md")
     Path card;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Where tracks and features are cached between runs "
-            + "(identifying data; default: %DEFAULT-VALUE%).", defaultValue = "${sys:user.home}/.cache/facsflow/calibration")
+            + "(identifying data; default: ${DEFAULT-VALUE}).", defaultValue = "${sys:user.home}/.cache/facsflow/calibration")
     Path cache;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "4",
-            description = "Outer cross-validation folds, grouped by person (default: %DEFAULT-VALUE%).")
+            description = "Outer cross-validation folds, grouped by person (default: ${DEFAULT-VALUE}).")
     int folds;
 
     @Option(names = "--no-cv", description = "Skip the cross-validation report (fit and write the model only; the "

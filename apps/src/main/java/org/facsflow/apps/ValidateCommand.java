@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         description = {"Compare an AU coding with a reference, per AU. Either side may be any supported file: "
                 + CodingFiles.KNOWN + " (two human files give inter-coder agreement).",
                 "Always: frame-level F1 and Cohen's kappa of presence, ICC(3,1) of intensity where both coded one, and "
-                + "event-level agreement (onset and offset within --tolerance), with 95% bootstrap intervals "
+                + "event-level agreement (onset and offset within --tolerance), with 95%% bootstrap intervals "
                 + "(event-resampled). Events are sampled at the other side's frames (or at --frame-rate when both "
                 + "are events). When both are OpenFace-layout CSVs (OpenFace, facsflow), also Pearson r, Lin's CCC, "
                 + "ICC(3,1) and MAE of intensity, matched on frame and face_id.",

@@ -3,7 +3,7 @@ package org.facsflow.spark;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.facsflow.pipeline.table.ResultSchema;
-import org.facsflow.study.AuFrame;
+import org.facsflow.study.StudyFrame;
 import org.facsflow.study.metrics.MetricSettings;
 import org.facsflow.study.metrics.Signals;
 import org.facsflow.study.metrics.StudyMetrics;
@@ -60,7 +60,7 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
         VideoTask task = tasks.get(id);
         VideoSeries.Builder series = VideoSeries.builder(task.recording());
         Set<Long> measured = new HashSet<>();
-        List<AuFrame> unmeasured = new ArrayList<>();
+        List<StudyFrame> unmeasured = new ArrayList<>();
         for (Row r : all) {
             long frame = r.getLong(FRAME) - 1;
             double time = r.getDouble(TIME);
@@ -69,15 +69,15 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
                 Arrays.fill(au, Float.NaN);
                 for (int k = 0; k < AU_SIGNALS.length; k++)
                     if (!r.isNullAt(AUS + k)) au[AU_SIGNALS[k]] = (float) r.getDouble(AUS + k);
-                double valence = r.isNullAt(VALENCE) ? AuFrame.NO_VALENCE : r.getDouble(VALENCE);
-                series.add(new AuFrame(Math.toIntExact(r.getLong(FACE)), frame, time, au, true, valence));
+                double valence = r.isNullAt(VALENCE) ? StudyFrame.NO_VALENCE : r.getDouble(VALENCE);
+                series.add(new StudyFrame(Math.toIntExact(r.getLong(FACE)), frame, time, au, true, valence));
                 measured.add(frame);
             } else {
-                unmeasured.add(AuFrame.noFace(frame, time));
+                unmeasured.add(StudyFrame.noFace(frame, time));
             }
         }
         Set<Long> noFace = new HashSet<>();
-        for (AuFrame f : unmeasured) if (!measured.contains(f.frame()) && noFace.add(f.frame())) series.add(f);
+        for (StudyFrame f : unmeasured) if (!measured.contains(f.frame()) && noFace.add(f.frame())) series.add(f);
         return VideoMetrics.of(id, new StudyMetrics(MetricSettings.DEFAULT).summarize(series.build()));
     }
 }

@@ -52,7 +52,7 @@ public final class PipelineExtractor implements VideoExtractor {
      * first's.
      */
     @Override
-    public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
+    public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
         try {
             pipeline.analyzeVideo(input(recording), frame -> report(frame, sink), new TwoPasses(progress, recording.endSeconds()));
         } catch (MediaException e) {
@@ -93,16 +93,16 @@ public final class PipelineExtractor implements VideoExtractor {
     }
 
     /** The frame's measured faces, or its no-face record (a face lost in this frame is reported by the others or not). */
-    private static void report(FrameResult frame, Consumer<AuFrame> sink) {
+    private static void report(FrameResult frame, Consumer<StudyFrame> sink) {
         long index = frame.frame() - 1;
         boolean any = false;
         for (FaceResult face : frame.faces()) {
             if (!face.success() || face.aus() == null) continue;
-            sink.accept(new AuFrame(face.faceId(), index, frame.time(), face.aus().intensity(), true,
+            sink.accept(new StudyFrame(face.faceId(), index, frame.time(), face.aus().intensity(), true,
                     face.affect().circumplex().valence()));
             any = true;
         }
-        if (!any) sink.accept(AuFrame.noFace(index, frame.time()));
+        if (!any) sink.accept(StudyFrame.noFace(index, frame.time()));
     }
 
     @Override

@@ -194,7 +194,7 @@ public final class StudyStore {
         }
     }
 
-    private static void append(DuckDBAppender a, AuFrame f) {
+    private static void append(DuckDBAppender a, StudyFrame f) {
         try {
             a.beginRow().append(f.faceId()).append(f.frame()).append(f.timeSeconds()).append(f.success());
             if (f.hasValence()) a.append(f.valence());
@@ -351,13 +351,13 @@ public final class StudyStore {
                 while (rs.next()) {
                     boolean success = rs.getBoolean(4);
                     double valence = rs.getDouble(5);
-                    if (rs.wasNull()) valence = AuFrame.NO_VALENCE;
+                    if (rs.wasNull()) valence = StudyFrame.NO_VALENCE;
                     float[] au = new float[Signals.AU_COUNT];
                     for (int i = 0; i < au.length; i++) {
                         au[i] = rs.getFloat(6 + i);
                         if (rs.wasNull()) au[i] = Float.NaN;
                     }
-                    builder.add(new AuFrame(rs.getInt(1), rs.getLong(2), rs.getDouble(3), success ? au : null,
+                    builder.add(new StudyFrame(rs.getInt(1), rs.getLong(2), rs.getDouble(3), success ? au : null,
                             success, valence));
                 }
             }

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  *
  * <p>Contract of {@link #extract}:
  * <ul>
- *   <li>for every decoded frame, hand {@code sink} one {@link AuFrame} per face found, or one
- *       {@link AuFrame#noFace} when none was found (the study counts these as lost frames);</li>
+ *   <li>for every decoded frame, hand {@code sink} one {@link StudyFrame} per face found, or one
+ *       {@link StudyFrame#noFace} when none was found (the study counts these as lost frames);</li>
  *   <li>frames in decode order; face ids stable across the video (the study analyses the face measured in the most
  *       frames as the participant and reports the others as extra faces);</li>
  *   <li><b>stop at the stimulus end</b>: decode no frame whose presentation time is later than
@@ -34,7 +34,7 @@ public interface VideoExtractor extends AutoCloseable {
      * @param sink      takes the frames
      * @param progress  hears how far decoding has got
      */
-    void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException;
+    void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException;
 
     /** A line saying what measured the frames (models, versions), kept with each video's results. */
     default String description() {

@@ -25,15 +25,15 @@ class MetricsTest {
     private final StudyMetrics metrics = new StudyMetrics(MetricSettings.DEFAULT);
 
     /** Frame f at f / 10 s, face 0, AU12 and AU6 as given per frame, everything else 0.2. */
-    private static AuFrame frame(int f, double au12, double au6) {
+    private static StudyFrame frame(int f, double au12, double au6) {
         float[] au = new float[Signals.AU_COUNT];
         Arrays.fill(au, 0.2f);
         au[Signals.AU12] = (float) au12;
         au[Signals.AU6] = (float) au6;
-        return new AuFrame(0, f, f / 10.0, au, true, AuFrame.NO_VALENCE);
+        return new StudyFrame(0, f, f / 10.0, au, true, StudyFrame.NO_VALENCE);
     }
 
-    private static VideoSeries.Builder series(int from, int to, IntFunction<AuFrame> frames) {
+    private static VideoSeries.Builder series(int from, int to, IntFunction<StudyFrame> frames) {
         VideoSeries.Builder b = VideoSeries.builder(RECORDING);
         for (int f = from; f <= to; f++) b.add(frames.apply(f));
         return b;
@@ -46,9 +46,9 @@ class MetricsTest {
         VideoSeries.Builder b = series(0, 30, f -> frame(f,
                 f == 18 ? 3 : (f >= 15 && f <= 20) || (f >= 25 && f <= 27) ? 2 : 0.1,
                 f >= 15 && f <= 17 ? 1.5 : 0.1));
-        for (int f = 31; f <= 34; f++) b.add(AuFrame.noFace(f, f / 10.0));
+        for (int f = 31; f <= 34; f++) b.add(StudyFrame.noFace(f, f / 10.0));
         float[] other = new float[Signals.AU_COUNT];
-        for (int f = 20; f <= 24; f++) b.add(new AuFrame(1, f, f / 10.0, other, true, AuFrame.NO_VALENCE));
+        for (int f = 20; f <= 24; f++) b.add(new StudyFrame(1, f, f / 10.0, other, true, StudyFrame.NO_VALENCE));
         VideoSummary s = metrics.summarize(b.build());
 
         assertThat(s.metric(MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES))).isEqualTo(1);
@@ -79,7 +79,7 @@ class MetricsTest {
         // AU12 present on frames 10..13 and 20..23 (0.4 s each) with frames 14..19 lost: 0.8 s in all, no episode
         VideoSeries series = series(10, 23, f -> frame(f, 2, 0)).build();
         VideoSeries.Builder b = VideoSeries.builder(RECORDING);
-        for (int f = 10; f <= 23; f++) b.add(f >= 14 && f <= 19 ? AuFrame.noFace(f, f / 10.0) : frame(f, 2, 0));
+        for (int f = 10; f <= 23; f++) b.add(f >= 14 && f <= 19 ? StudyFrame.noFace(f, f / 10.0) : frame(f, 2, 0));
         VideoSummary gappy = metrics.summarize(b.build());
         assertThat(gappy.metric(MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES))).isZero();
         double[] curve = gappy.curves()[Signals.AU12];

@@ -33,7 +33,7 @@ class StudyRunnerTest {
     /** Test double: fails the test if the runner asks it to extract anything. */
     static final class MustNotRun implements VideoExtractor {
         @Override
-        public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) {
+        public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) {
             throw new AssertionError("extracted " + recording.video() + " although its results were complete");
         }
     }
@@ -48,7 +48,7 @@ class StudyRunnerTest {
         }
 
         @Override
-        public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
+        public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
             Path video = recording.video();
             AtomicInteger n = new AtomicInteger();
             inner.extract(recording, f -> {
@@ -149,7 +149,7 @@ class StudyRunnerTest {
         }
 
         @Override
-        public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
+        public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
             extracted.add(recording.video());
             new SyntheticExtractor().extract(recording, sink, progress);
         }
@@ -158,7 +158,7 @@ class StudyRunnerTest {
     /** Test double: the synthetic extractor, told to ignore the stimulus end (an extractor that breaks the contract). */
     static final class PastTheEnd implements VideoExtractor {
         @Override
-        public void extract(Recording r, Consumer<AuFrame> sink, Progress progress) throws IOException {
+        public void extract(Recording r, Consumer<StudyFrame> sink, Progress progress) throws IOException {
             new SyntheticExtractor().extract(new Recording(r.id(), r.participant(), r.condition(), r.video(), r.frameRate(),
                     r.onsetSeconds(), Double.NaN, r.covariates()), sink, progress);
         }

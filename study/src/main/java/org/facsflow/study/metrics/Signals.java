@@ -1,7 +1,7 @@
 package org.facsflow.study.metrics;
 
 import org.facsflow.facs.ActionUnit;
-import org.facsflow.study.AuFrame;
+import org.facsflow.study.StudyFrame;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * valence. Index {@code i < AU_COUNT} is {@code ActionUnit.CODED.get(i)}.
  */
 public final class Signals {
-    public static final int AU_COUNT = AuFrame.AU_COUNT;
+    public static final int AU_COUNT = StudyFrame.AU_COUNT;
     public static final int VALENCE = AU_COUNT;
     public static final int COUNT = AU_COUNT + 1;
     public static final int AU4 = ActionUnit.CODED.indexOf(ActionUnit.AU4);

@@ -1,6 +1,6 @@
 package org.facsflow.study.metrics;
 
-import org.facsflow.study.AuFrame;
+import org.facsflow.study.StudyFrame;
 import org.facsflow.study.Recording;
 
 import java.util.ArrayList;
@@ -76,21 +76,21 @@ public final class VideoSeries {
     /** Collects one recording's frames (any order) and picks the participant's face. */
     public static final class Builder {
         private final Recording recording;
-        private final List<AuFrame> frames = new ArrayList<>();
+        private final List<StudyFrame> frames = new ArrayList<>();
 
         private Builder(Recording recording) {
             this.recording = recording;
         }
 
-        public Builder add(AuFrame frame) {
+        public Builder add(StudyFrame frame) {
             frames.add(frame);
             return this;
         }
 
         public VideoSeries build() {
             Map<Integer, Integer> successes = new HashMap<>();
-            for (AuFrame f : frames) {
-                if (f.faceId() != AuFrame.NO_FACE) successes.putIfAbsent(f.faceId(), 0);
+            for (StudyFrame f : frames) {
+                if (f.faceId() != StudyFrame.NO_FACE) successes.putIfAbsent(f.faceId(), 0);
                 if (f.success()) successes.merge(f.faceId(), 1, Integer::sum);
             }
             int participant = successes.entrySet().stream()
@@ -98,18 +98,18 @@ public final class VideoSeries {
                     .map(Map.Entry::getKey).orElse(-1);
 
             Map<Long, Boolean> frameHasFace = new HashMap<>();
-            List<AuFrame> measured = new ArrayList<>();
-            for (AuFrame f : frames) {
+            List<StudyFrame> measured = new ArrayList<>();
+            for (StudyFrame f : frames) {
                 if (!inWindow(f.timeSeconds())) continue;
-                frameHasFace.merge(f.frame(), f.faceId() != AuFrame.NO_FACE, Boolean::logicalOr);
+                frameHasFace.merge(f.frame(), f.faceId() != StudyFrame.NO_FACE, Boolean::logicalOr);
                 if (f.success() && f.faceId() == participant) measured.add(f);
             }
-            measured.sort(Comparator.comparingDouble(AuFrame::timeSeconds));
+            measured.sort(Comparator.comparingDouble(StudyFrame::timeSeconds));
             int n = measured.size();
             double[] times = new double[n], valence = new double[n];
             float[][] intensities = new float[n][];
             for (int i = 0; i < n; i++) {
-                AuFrame f = measured.get(i);
+                StudyFrame f = measured.get(i);
                 times[i] = f.timeSeconds() - recording.onsetSeconds();
                 intensities[i] = Arrays.copyOf(f.intensities(), Signals.AU_COUNT);
                 valence[i] = f.valence();

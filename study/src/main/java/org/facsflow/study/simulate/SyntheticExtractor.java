@@ -1,6 +1,6 @@
 package org.facsflow.study.simulate;
 
-import org.facsflow.study.AuFrame;
+import org.facsflow.study.StudyFrame;
 import org.facsflow.study.Recording;
 import org.facsflow.study.VideoExtractor;
 import org.facsflow.study.metrics.Signals;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *   <li>brow lowering (AU4) events scaled by {@code frown}; blinks (AU45) every 2-6 s;</li>
  *   <li>occasional events of the other AUs, the same in every condition;</li>
  *   <li>valence = tanh(0.6 (AU12 + 0.5 AU6 - 0.8 AU4 - 0.3)) plus noise;</li>
- *   <li>face loss: runs of about 10 frames reported as {@link AuFrame#noFace}.</li>
+ *   <li>face loss: runs of about 10 frames reported as {@link StudyFrame#noFace}.</li>
  * </ul>
  * As the {@link VideoExtractor} contract asks, it makes no frame after the recording's stimulus end and reports
  * its progress per frame. The simulated time courses do not depend on that end.
@@ -28,7 +28,7 @@ public final class SyntheticExtractor implements VideoExtractor {
     private static final double NOISE = 0.12;
 
     @Override
-    public void extract(Recording recording, Consumer<AuFrame> sink, Progress progress) throws IOException {
+    public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
         SyntheticRecording spec = SyntheticRecording.read(recording.video());
         SplittableRandom traits = new SplittableRandom(spec.participantSeed());
         SplittableRandom random = new SplittableRandom(spec.recordingSeed());
@@ -71,7 +71,7 @@ public final class SyntheticExtractor implements VideoExtractor {
             if (lostFor == 0 && random.nextDouble() < spec.faceLoss() / 10) lostFor = 5 + random.nextInt(11);
             if (lostFor > 0) {
                 lostFor--;
-                sink.accept(AuFrame.noFace(f, t));
+                sink.accept(StudyFrame.noFace(f, t));
                 continue;
             }
             float[] intensities = new float[Signals.AU_COUNT];
@@ -79,7 +79,7 @@ public final class SyntheticExtractor implements VideoExtractor {
                 intensities[i] = (float) Math.max(0, Math.min(5, rest[i] + au[f][i] + NOISE * gaussian(random)));
             double valence = Math.tanh(0.6 * (intensities[Signals.AU12] + 0.5 * intensities[Signals.AU6]
                     - 0.8 * intensities[Signals.AU4] - 0.3)) + 0.05 * gaussian(random);
-            sink.accept(new AuFrame(0, f, t, intensities, true, Math.max(-1, Math.min(1, valence))));
+            sink.accept(new StudyFrame(0, f, t, intensities, true, Math.max(-1, Math.min(1, valence))));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.facsflow.study.stats;
 
+import org.hipparchus.stat.descriptive.rank.Percentile;
+
 import java.util.Arrays;
 
 /**
@@ -11,19 +13,16 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** {low, high}: the (1 - c)/2 and (1 + c)/2 quantiles of the finite resampled statistics; NaN when none. */
+    /**
+     * {low, high}: the (1 - c)/2 and (1 + c)/2 quantiles (estimation type R-7, numpy's default) of the finite
+     * resampled statistics; NaN when none.
+     */
     public static double[] percentileInterval(double[] statistics, double confidence) {
-        double[] finite = Arrays.stream(statistics).filter(Double::isFinite).sorted().toArray();
+        double[] finite = Arrays.stream(statistics).filter(Double::isFinite).toArray();
         if (finite.length == 0) return new double[]{Double.NaN, Double.NaN};
+        Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        p.setData(finite);
         double tail = (1 - confidence) / 2;
-        return new double[]{quantile(finite, tail), quantile(finite, 1 - tail)};
-    }
-
-    /** Quantile of sorted values with linear interpolation between order statistics (Hyndman-Fan type 7, numpy's default). */
-    public static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new double[]{p.evaluate(100 * tail), p.evaluate(100 * (1 - tail))};
     }
 }

@@ -15,7 +15,7 @@ import org.facsflow.facs.ActionUnit;
  * @param success     whether the face was measured well enough to use (tracking and AU coding succeeded)
  * @param valence     valence in [-1, 1] where the extractor estimates it, else {@link #NO_VALENCE} (NaN)
  */
-public record AuFrame(int faceId, long frame, double timeSeconds, float[] intensities, boolean success, double valence) {
+public record StudyFrame(int faceId, long frame, double timeSeconds, float[] intensities, boolean success, double valence) {
     public static final int NO_FACE = -1;
     public static final double NO_VALENCE = Double.NaN;
     /** How many intensities a successful frame carries: one per {@link ActionUnit#CODED} AU. */
@@ -23,7 +23,7 @@ public record AuFrame(int faceId, long frame, double timeSeconds, float[] intens
 
     private static final float[] NONE = new float[0];
 
-    public AuFrame {
+    public StudyFrame {
         if (faceId < NO_FACE) throw new IllegalArgumentException("face id " + faceId + " below " + NO_FACE);
         if (frame < 0) throw new IllegalArgumentException("negative frame index " + frame);
         if (!Double.isFinite(timeSeconds)) throw new IllegalArgumentException("frame " + frame + " has no time");
@@ -34,8 +34,8 @@ public record AuFrame(int faceId, long frame, double timeSeconds, float[] intens
     }
 
     /** The report for a frame in which no face was found. */
-    public static AuFrame noFace(long frame, double timeSeconds) {
-        return new AuFrame(NO_FACE, frame, timeSeconds, NONE, false, NO_VALENCE);
+    public static StudyFrame noFace(long frame, double timeSeconds) {
+        return new StudyFrame(NO_FACE, frame, timeSeconds, NONE, false, NO_VALENCE);
     }
 
     public boolean hasValence() {
