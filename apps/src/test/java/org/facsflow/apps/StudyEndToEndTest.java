@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.facsflow.apps.SharedFiles.shared;
@@ -69,5 +71,47 @@ class StudyEndToEndTest {
         assertThat(results.resolve("report.html")).exists();
         assertThat(Files.readString(results.resolve("stats.csv"))).contains("AU12");
         assertThat(compare.out()).contains("The sample is small");
+    }
+
+    /**
+     * The voice beside the face in a study: talking people of shared/training (two women, two men; 4 s each) and a
+     * silent clip. Each speaker's pitch while speaking must fall in their sex's usual range, the silent clip must have
+     * no voice metrics, and the comparison must test the voice and show it in the report.
+     */
+    @Test
+    void aStudyComparesTheVoiceBesideTheFace(@TempDir Path dir) throws Exception {
+        Path manifest = dir.resolve("manifest.csv");
+        Files.write(manifest, List.of("participant,condition,video,frame_rate,duration",
+                "f1,women," + shared("training/clips/p17a.mp4") + ",,4",
+                "f2,women," + shared("training/clips/p25.mp4") + ",,4",
+                "m1,men," + shared("training/clips/p23.mp4") + ",,4",
+                "m2,men," + shared("training/clips/p62.mp4") + ",,4",
+                "s1,men," + shared("training/clips/p01.mp4") + ",,4"));
+        Path study = dir.resolve("study");
+        CliRun run = CliRun.of("study", "run", manifest.toString(), "-o", study.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        Map<String, Double> pitch = new HashMap<>(), speaking = new HashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + study.resolve("study.duckdb"));
+             Statement sql = db.createStatement();
+             ResultSet r = sql.executeQuery("SELECT participant, signal, value FROM metrics WHERE signal LIKE 'voice_%'")) {
+            while (r.next()) {
+                if (r.getString(2).equals("voice_f0")) pitch.put(r.getString(1), r.getDouble(3));
+                if (r.getString(2).equals("voice_active")) speaking.put(r.getString(1), r.getDouble(3));
+            }
+        }
+        assertThat(pitch.keySet()).as("speakers with a pitch").containsExactlyInAnyOrder("f1", "f2", "m1", "m2");
+        assertThat(pitch.get("f1")).isBetween(165.0, 255.0);
+        assertThat(pitch.get("f2")).isBetween(165.0, 255.0);
+        assertThat(pitch.get("m1")).isBetween(85.0, 180.0);
+        assertThat(pitch.get("m2")).isBetween(85.0, 180.0);
+        assertThat(speaking).as("the silent clip has no voice").doesNotContainKey("s1");
+        assertThat(speaking.values()).allSatisfy(share -> assertThat(share).isBetween(0.2, 1.0));
+
+        CliRun compare = CliRun.of("study", "compare", study.toString(), "--a", "women", "--b", "men", "--report");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        Path results = study.resolve("compare-women-vs-men");
+        assertThat(Files.readString(results.resolve("stats.csv"))).contains("voice_f0", "mean_speaking", "arousal");
+        assertThat(Files.readString(results.resolve("report.html"))).contains("Arousal and the voice", "voice_f0 (pitch), mean while speaking");
     }
 }

@@ -27,10 +27,20 @@ import java.util.stream.IntStream;
  * reads them back (frame, then face), so every number is the study's.
  */
 final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics> {
-    /** The result columns a series needs, in this order: then the AU columns of {@link #AU_SIGNALS}. */
+    /**
+     * The result columns a series needs, in this order: then the columns of {@link #MEASURE_SIGNALS} and of
+     * {@link #AU_SIGNALS}.
+     */
     static final List<String> COLUMNS = List.of(ResultSchema.FRAME, ResultSchema.FACE_ID, ResultSchema.TIMESTAMP,
-            ResultSchema.SUCCESS, ResultSchema.BASELINE, ResultSchema.VALENCE);
-    private static final int FRAME = 0, FACE = 1, TIME = 2, SUCCESS = 3, BASELINE = 4, VALENCE = 5, AUS = 6;
+            ResultSchema.SUCCESS, ResultSchema.BASELINE);
+    private static final int FRAME = 0, FACE = 1, TIME = 2, SUCCESS = 3, BASELINE = 4, MEASURES = 5;
+    /**
+     * The study's measures the frame table has a column for (valence and arousal: the Spark job does not analyse the
+     * voice), as {@link Signals} indices.
+     */
+    private static final int[] MEASURE_SIGNALS = IntStream.range(Signals.AU_COUNT, Signals.COUNT)
+            .filter(i -> FrameTable.COLUMNS.column(Signals.name(i)).isPresent()).toArray();
+    private static final int AUS = MEASURES + MEASURE_SIGNALS.length;
     /**
      * The study's AU signals the frame table has a column for, in signal order: the experimental AUs, which the
      * pipeline leaves out, have none and stay NaN (unmeasured), as in {@code study run}.
@@ -48,6 +58,7 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
     /** Every column the rows must carry, in order. */
     static List<String> columns() {
         List<String> all = new ArrayList<>(COLUMNS);
+        for (int i : MEASURE_SIGNALS) all.add(Signals.name(i));
         for (int i : AU_SIGNALS) all.add(Signals.column(i));
         return all;
     }
@@ -69,8 +80,11 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
                 Arrays.fill(au, Float.NaN);
                 for (int k = 0; k < AU_SIGNALS.length; k++)
                     if (!r.isNullAt(AUS + k)) au[AU_SIGNALS[k]] = (float) r.getDouble(AUS + k);
-                double valence = r.isNullAt(VALENCE) ? StudyFrame.NO_VALENCE : r.getDouble(VALENCE);
-                series.add(new StudyFrame(Math.toIntExact(r.getLong(FACE)), frame, time, au, true, valence));
+                float[] measures = new float[Signals.MEASURES.size()];
+                Arrays.fill(measures, Float.NaN);
+                for (int k = 0; k < MEASURE_SIGNALS.length; k++)
+                    if (!r.isNullAt(MEASURES + k)) measures[MEASURE_SIGNALS[k] - Signals.AU_COUNT] = (float) r.getDouble(MEASURES + k);
+                series.add(new StudyFrame(Math.toIntExact(r.getLong(FACE)), frame, time, au, true, measures));
                 measured.add(frame);
             } else {
                 unmeasured.add(StudyFrame.noFace(frame, time));

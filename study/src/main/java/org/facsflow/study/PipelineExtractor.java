@@ -1,7 +1,10 @@
 package org.facsflow.study;
 
+import org.facsflow.fusion.voice.SpeakerAttribution;
+import org.facsflow.fusion.voice.VoiceStep;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSources;
+import org.facsflow.media.voice.VoiceFrame;
 import org.facsflow.models.AssetStore;
 import org.facsflow.pipeline.Baseline;
 import org.facsflow.pipeline.FaceResult;
@@ -11,23 +14,28 @@ import org.facsflow.pipeline.PipelineSettings;
 import org.facsflow.pipeline.SourceInfo;
 import org.facsflow.pipeline.VideoInput;
 import org.facsflow.pipeline.VideoProgress;
+import org.facsflow.study.metrics.Signals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * The real extractor behind {@code facsflow study run}: the {@link Pipeline} over each recording with every person's
  * offline baseline (the whole recording), handing the study one frame per face per video frame with the same
- * valence the CSV of {@code analyze} carries (the expression models fused with the AUs). One per worker thread.
+ * valence and arousal the CSV of {@code analyze} carries (the expression models fused with the AUs), and, for a video
+ * file with speech, the voice on the speaking face's frames as in analyze's {@code voice_*} columns. One per worker
+ * thread.
  */
 public final class PipelineExtractor implements VideoExtractor {
     /** How the pipeline runs for a study: the defaults with each person's offline baseline. */
     public static final PipelineSettings SETTINGS = PipelineSettings.DEFAULT.withBaseline(Baseline.OFFLINE);
     /** What measured the frames, kept with each video's results. */
     public static final String DESCRIPTION = "facsflow pipeline: face tracking, AU coding against each person's offline "
-            + "baseline, valence fused from the expression models and the AUs (as in analyze's CSV)";
+            + "baseline, valence and arousal fused from the expression models and the AUs, the voice of the speaking "
+            + "face (as in analyze's CSV)";
 
     private final Pipeline pipeline;
 
@@ -53,8 +61,11 @@ public final class PipelineExtractor implements VideoExtractor {
      */
     @Override
     public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
+        VideoInput input = input(recording);
+        SpeakerAttribution<RuntimeException> rows = VoiceStep.forInput(input.spec(), true).attach(frame -> report(frame, sink));
         try {
-            pipeline.analyzeVideo(input(recording), frame -> report(frame, sink), new TwoPasses(progress, recording.endSeconds()));
+            pipeline.analyzeVideo(input, rows, new TwoPasses(progress, recording.endSeconds()));
+            rows.finish();
         } catch (MediaException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -98,11 +109,26 @@ public final class PipelineExtractor implements VideoExtractor {
         boolean any = false;
         for (FaceResult face : frame.faces()) {
             if (!face.success() || face.aus() == null) continue;
-            sink.accept(new StudyFrame(face.faceId(), index, frame.time(), face.aus().intensity(), true,
-                    face.affect().circumplex().valence()));
+            sink.accept(new StudyFrame(face.faceId(), index, frame.time(), face.aus().intensity(), true, measures(face)));
             any = true;
         }
         if (!any) sink.accept(StudyFrame.noFace(index, frame.time()));
+    }
+
+    /** The face's {@link Signals#MEASURES}: valence, arousal, and the voice where this face speaks. */
+    private static float[] measures(FaceResult face) {
+        float[] m = new float[Signals.MEASURES.size()];
+        Arrays.fill(m, Float.NaN);
+        m[Signals.VALENCE - Signals.AU_COUNT] = face.affect().circumplex().valence();
+        m[Signals.AROUSAL - Signals.AU_COUNT] = face.affect().circumplex().arousal();
+        VoiceFrame voice = face.voice();
+        if (voice != null) {
+            m[Signals.VOICE_ACTIVE - Signals.AU_COUNT] = (float) voice.active();
+            m[Signals.VOICE_ENERGY - Signals.AU_COUNT] = (float) voice.energyDb();
+            m[Signals.VOICE_F0 - Signals.AU_COUNT] = (float) voice.f0();
+            m[Signals.VOICE_RATE - Signals.AU_COUNT] = (float) voice.syllableRate();
+        }
+        return m;
     }
 
     @Override

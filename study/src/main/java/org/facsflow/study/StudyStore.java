@@ -44,13 +44,13 @@ import java.util.StringJoiner;
  *     videos(video_id, participant, condition, video, onset_s, duration_s, status, reason, extractor, simulated,
  *            frames_decoded, frames_no_face, frames_measured, frames_lost, faces_seen, participant_face)
  *     covariates(video_id, name, value)          the manifest's extra columns
- *     frames(video_id, face_id, frame, time_s, success, valence, AU01_r ... AU45_r)
- *                                                face_id -1 marks a frame without a face; valence NULL when not measured
+ *     frames(video_id, face_id, frame, time_s, success, valence, arousal, voice_active, voice_energy, voice_f0,
+ *            voice_rate, AU01_r ... AU45_r)      face_id -1 marks a frame without a face; NULL: not measured
  *     metrics(video_id, participant, condition, signal, statistic, value)   see {@link StudyMetrics}
  * </pre>
  */
 public final class StudyStore {
-    static final String SCHEMA = "facsflow-study-frames/2";
+    static final String SCHEMA = "facsflow-study-frames/3";
     public static final String DATABASE = "study.duckdb";
 
     private final Path dir;
@@ -197,8 +197,11 @@ public final class StudyStore {
     private static void append(DuckDBAppender a, StudyFrame f) {
         try {
             a.beginRow().append(f.faceId()).append(f.frame()).append(f.timeSeconds()).append(f.success());
-            if (f.hasValence()) a.append(f.valence());
-            else a.appendNull();
+            for (int k = 0; k < Signals.MEASURES.size(); k++) {
+                float v = f.measure(Signals.AU_COUNT + k);
+                if (Float.isNaN(v)) a.appendNull();
+                else a.append(v);
+            }
             float[] au = f.intensities();
             for (int i = 0; i < Signals.AU_COUNT; i++) {
                 if (i < au.length && !Float.isNaN(au[i])) a.append(au[i]);
@@ -344,29 +347,33 @@ public final class StudyStore {
 
     private static VideoSeries series(Connection c, Recording r) throws SQLException {
         VideoSeries.Builder builder = VideoSeries.builder(r);
-        try (PreparedStatement ps = c.prepareStatement("SELECT face_id, frame, time_s, success, valence, "
-                + String.join(", ", Signals.columns()) + " FROM frames WHERE video_id = ? ORDER BY frame, face_id")) {
+        int m = Signals.MEASURES.size();
+        try (PreparedStatement ps = c.prepareStatement("SELECT face_id, frame, time_s, success, "
+                + String.join(", ", Signals.MEASURES) + ", " + String.join(", ", Signals.columns())
+                + " FROM frames WHERE video_id = ? ORDER BY frame, face_id")) {
             ps.setString(1, r.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     boolean success = rs.getBoolean(4);
-                    double valence = rs.getDouble(5);
-                    if (rs.wasNull()) valence = StudyFrame.NO_VALENCE;
-                    float[] au = new float[Signals.AU_COUNT];
-                    for (int i = 0; i < au.length; i++) {
-                        au[i] = rs.getFloat(6 + i);
-                        if (rs.wasNull()) au[i] = Float.NaN;
-                    }
+                    float[] measures = new float[m], au = new float[Signals.AU_COUNT];
+                    for (int k = 0; k < m; k++) measures[k] = floatOrNaN(rs, 5 + k);
+                    for (int i = 0; i < au.length; i++) au[i] = floatOrNaN(rs, 5 + m + i);
                     builder.add(new StudyFrame(rs.getInt(1), rs.getLong(2), rs.getDouble(3), success ? au : null,
-                            success, valence));
+                            success, measures));
                 }
             }
         }
         return builder.build();
     }
 
+    private static float floatOrNaN(ResultSet rs, int column) throws SQLException {
+        float v = rs.getFloat(column);
+        return rs.wasNull() ? Float.NaN : v;
+    }
+
     private static String frameColumnsDdl() {
-        StringBuilder ddl = new StringBuilder("face_id INTEGER, frame BIGINT, time_s DOUBLE, success BOOLEAN, valence DOUBLE");
+        StringBuilder ddl = new StringBuilder("face_id INTEGER, frame BIGINT, time_s DOUBLE, success BOOLEAN");
+        for (String column : Signals.MEASURES) ddl.append(", ").append(column).append(" FLOAT");
         for (String column : Signals.columns()) ddl.append(", ").append(column).append(" FLOAT");
         return ddl.toString();
     }

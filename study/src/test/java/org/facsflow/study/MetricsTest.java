@@ -30,7 +30,7 @@ class MetricsTest {
         Arrays.fill(au, 0.2f);
         au[Signals.AU12] = (float) au12;
         au[Signals.AU6] = (float) au6;
-        return new StudyFrame(0, f, f / 10.0, au, true, StudyFrame.NO_VALENCE);
+        return new StudyFrame(0, f, f / 10.0, au, true, null);
     }
 
     private static VideoSeries.Builder series(int from, int to, IntFunction<StudyFrame> frames) {
@@ -48,7 +48,7 @@ class MetricsTest {
                 f >= 15 && f <= 17 ? 1.5 : 0.1));
         for (int f = 31; f <= 34; f++) b.add(StudyFrame.noFace(f, f / 10.0));
         float[] other = new float[Signals.AU_COUNT];
-        for (int f = 20; f <= 24; f++) b.add(new StudyFrame(1, f, f / 10.0, other, true, StudyFrame.NO_VALENCE));
+        for (int f = 20; f <= 24; f++) b.add(new StudyFrame(1, f, f / 10.0, other, true, null));
         VideoSummary s = metrics.summarize(b.build());
 
         assertThat(s.metric(MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES))).isEqualTo(1);

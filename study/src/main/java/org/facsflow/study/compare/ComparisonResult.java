@@ -20,7 +20,7 @@ import java.util.Set;
  * @param b             the second condition
  * @param design        within- (paired tests) or between-subject (independent groups)
  * @param tests         the tested family, in a fixed order: per AU mean and peak, positive-expression time, smile
- *                      episodes, mean valence when measured
+ *                      episodes, then mean valence, arousal and the voice's metrics where measured
  * @param curvesA       group curves of a, by signal name ("AU12", "valence")
  * @param curvesB       group curves of b
  * @param coOccurrenceA mean over a's participants of the share of frames with both AUs present

@@ -35,9 +35,11 @@ import java.util.stream.Collectors;
  *       independent groups), with the interval of the difference that inverts it; t and rank tests are reported
  *       beside it (see {@link org.facsflow.study.stats.TestResult}). Its p-values are corrected
  *       (Benjamini-Hochberg) over the tested family: mean and peak of every AU, time with positive expression, smile
- *       episodes and, when measured, mean valence. Time to peak and presence are descriptive only.</li>
+ *       episodes and, when measured, mean valence and arousal and the voice's four metrics (speaking share; level, pitch
+ *       and rate while speaking). Time to peak and presence are descriptive only.</li>
  *   <li>Simulated recordings anywhere in the two conditions mark the whole result simulated ({@link Provenance}).</li>
- *   <li>Group curves of every signal on the common grid, cut to the shortest analysed window.</li>
+ *   <li>Group curves of every AU, and of each other signal some recording measured, on the common grid, cut to the
+ *       shortest analysed window.</li>
  * </ul>
  */
 public final class StudyComparison {
@@ -88,9 +90,13 @@ public final class StudyComparison {
 
         List<MetricTest> tests = test(design, inA, inB, family(usable));
         int length = concat(inA, inB).stream().mapToInt(v -> v.curves()[0].length).min().orElse(0);
-        boolean valence = usable.stream().anyMatch(v -> !Double.isNaN(v.metric(MetricKey.of(Signals.VALENCE, MetricKey.MEAN))));
-        ComparisonResult result = new ComparisonResult(a, b, design, tests, curves(inA, length, valence),
-                curves(inB, length, valence), meanCoOccurrence(inA), meanCoOccurrence(inB), videos, included, leftOut,
+        boolean[] measured = new boolean[Signals.COUNT];
+        for (int s = 0; s < Signals.COUNT; s++) {
+            int signal = s;
+            measured[s] = s < Signals.AU_COUNT || usable.stream().anyMatch(v -> v.measured(signal));
+        }
+        ComparisonResult result = new ComparisonResult(a, b, design, tests, curves(inA, length, measured),
+                curves(inB, length, measured), meanCoOccurrence(inA), meanCoOccurrence(inB), videos, included, leftOut,
                 metrics.settings(), settings, Provenance.now(simulated), List.of());
         return withSummary(result, PlainSummary.of(result));
     }
@@ -107,8 +113,10 @@ public final class StudyComparison {
         }
         keys.add(new MetricKey(MetricKey.POSITIVE_PAIR, MetricKey.POSITIVE_SECONDS));
         keys.add(MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES));
-        MetricKey valence = MetricKey.of(Signals.VALENCE, MetricKey.MEAN);
-        if (videos.stream().anyMatch(v -> !Double.isNaN(v.metric(valence)))) keys.add(valence);
+        for (MetricKey key : List.of(MetricKey.of(Signals.VALENCE, MetricKey.MEAN), MetricKey.of(Signals.AROUSAL, MetricKey.MEAN),
+                MetricKey.of(Signals.VOICE_ACTIVE, MetricKey.MEAN), MetricKey.of(Signals.VOICE_ENERGY, MetricKey.WHILE_SPEAKING),
+                MetricKey.of(Signals.VOICE_F0, MetricKey.WHILE_SPEAKING), MetricKey.of(Signals.VOICE_RATE, MetricKey.WHILE_SPEAKING)))
+            if (videos.stream().anyMatch(v -> !Double.isNaN(v.metric(key)))) keys.add(key);
         return keys;
     }
 
@@ -136,10 +144,10 @@ public final class StudyComparison {
         return tests;
     }
 
-    private Map<String, GroupCurve> curves(List<VideoSummary> group, int length, boolean valence) {
+    private Map<String, GroupCurve> curves(List<VideoSummary> group, int length, boolean[] measured) {
         Map<String, GroupCurve> curves = new LinkedHashMap<>();
         for (int s = 0; s < Signals.COUNT; s++) {
-            if (s == Signals.VALENCE && !valence) continue;
+            if (!measured[s]) continue;
             int signal = s;
             List<double[]> each = group.stream().map(v -> Arrays.copyOf(v.curves()[signal], length)).toList();
             curves.put(Signals.name(s), GroupCurve.of(each, metrics.settings().gridHz(), settings.bootstrapResamples(),

@@ -1,11 +1,13 @@
 package org.facsflow.study.metrics;
 
 import org.facsflow.facs.ActionUnit;
+import org.facsflow.pipeline.table.ResultSchema;
 
 /**
  * One per-recording number: a statistic of a signal, e.g. (AU12, mean).
  *
- * @param signal    an AU ("AU12"), "valence", or the pair {@link #POSITIVE_PAIR}
+ * @param signal    an AU ("AU12"), a measure of {@link Signals#MEASURES} ("valence", "voice_f0"), or the pair
+ *                  {@link #POSITIVE_PAIR}
  * @param statistic one of the constants below
  */
 public record MetricKey(String signal, String statistic) {
@@ -21,6 +23,8 @@ public record MetricKey(String signal, String statistic) {
     public static final String POSITIVE_SECONDS = "positive_seconds";
     /** Number of stretches with AU12 present for at least the minimum smile length. */
     public static final String SMILE_EPISODES = "smile_episodes";
+    /** Mean over the frames in which the participant speaks (see {@link StudyMetrics#SPEAKING}). */
+    public static final String WHILE_SPEAKING = "mean_speaking";
     public static final String POSITIVE_PAIR = "AU6+AU12";
 
     public static MetricKey of(int signal, String statistic) {
@@ -32,7 +36,7 @@ public record MetricKey(String signal, String statistic) {
         if (signal.equals(POSITIVE_PAIR)) return POSITIVE_PAIR + " positive expression, seconds";
         int s = Signals.index(signal);
         String what = s < 0 ? signal : Signals.title(s);
-        return what + ", " + statistic.replace('_', ' ');
+        return what + ", " + (statistic.equals(WHILE_SPEAKING) ? "mean while speaking" : statistic.replace('_', ' '));
     }
 
     /** Words for a summary, e.g. "mean intensity of AU12 (Lip Corner Puller, smiling)". */
@@ -44,6 +48,7 @@ public record MetricKey(String signal, String statistic) {
             case PEAK -> "peak " + what();
             case TIME_TO_PEAK -> "time to peak " + what();
             case PRESENCE -> "share of time with " + signal + " present";
+            case WHILE_SPEAKING -> "mean " + what() + " while speaking";
             default -> label();
         };
     }
@@ -56,6 +61,9 @@ public record MetricKey(String signal, String statistic) {
         if (signal.equals(POSITIVE_PAIR)) return "positive expression (AU6 and AU12 together)";
         int s = Signals.index(signal);
         if (s == Signals.VALENCE) return "positive valence (how positive rather than negative faces looked)";
+        if (s == Signals.AROUSAL) return "arousal (how excited rather than calm faces looked)";
+        if (s == Signals.VOICE_ACTIVE) return "speaking (share of the time)";
+        if (Signals.voice(s)) return what() + " while speaking";
         if (statistic.equals(SMILE_EPISODES)) return "separate smiles (AU12 episodes)";
         String gloss = s == Signals.AU12 ? "smiling" : s == Signals.AU6 ? "cheek raising" : s == Signals.AU4 ? "frowning" : null;
         String title = s < 0 ? signal : Signals.title(s);
@@ -71,15 +79,27 @@ public record MetricKey(String signal, String statistic) {
             case POSITIVE_SECONDS, TIME_TO_PEAK -> " s";
             case SMILE_EPISODES -> " smiles";
             case PRESENCE -> " of the time";
-            default -> Signals.index(signal) == Signals.VALENCE ? " on the -1 to 1 valence scale"
-                    : " points on the 0-5 intensity scale";
+            default -> switch (signal) {
+                case ResultSchema.VALENCE -> " on the -1 to 1 valence scale";
+                case ResultSchema.AROUSAL -> " on the -1 to 1 arousal scale";
+                case ResultSchema.VOICE_ACTIVE -> " of the time";
+                case ResultSchema.VOICE_ENERGY -> " dB";
+                case ResultSchema.VOICE_F0 -> " Hz";
+                case ResultSchema.VOICE_RATE -> " syllables/s";
+                default -> " points on the 0-5 intensity scale";
+            };
         };
     }
 
     private String what() {
         int s = Signals.index(signal);
-        if (s == Signals.VALENCE) return "valence";
-        String gloss = s == Signals.AU12 ? ", smiling" : "";
-        return s < 0 ? signal : "intensity of " + signal + " (" + ActionUnit.CODED.get(s).name() + gloss + ")";
+        if (s < 0 || s == Signals.VALENCE || s == Signals.AROUSAL) return signal;
+        return switch (signal) {
+            case ResultSchema.VOICE_ACTIVE -> "share of time speaking";
+            case ResultSchema.VOICE_ENERGY -> "voice level";
+            case ResultSchema.VOICE_F0 -> "voice pitch (F0)";
+            case ResultSchema.VOICE_RATE -> "speech rate";
+            default -> "intensity of " + signal + " (" + ActionUnit.CODED.get(s).name() + (s == Signals.AU12 ? ", smiling" : "") + ")";
+        };
     }
 }

@@ -12,7 +12,11 @@ import java.util.Map;
  * <ul>
  *   <li>per AU: {@code mean} over measured frames, {@code peak} = the largest single-frame intensity (one-frame spikes
  *       count), {@code time_to_peak} = seconds from stimulus onset to the first frame at the peak, {@code presence}
- *       = share of measured frames with the AU present; the same mean/peak/time to peak for valence when measured;</li>
+ *       = share of measured frames with the AU present; the same mean/peak/time to peak for valence and arousal
+ *       when measured;</li>
+ *   <li>the voice, where the recording has speech on the participant's frames: {@code voice_active mean}, the share
+ *       of time speaking, and {@code mean_speaking} of level, F0 and syllable rate over the frames with at least
+ *       {@link #SPEAKING} voice activity;</li>
  *   <li>{@code AU6+AU12 positive_seconds}: seconds with AU6 and AU12 both present. Each measured frame stands for the
  *       time to the next one, or the typical (median) frame interval where the next is more than the maximum gap
  *       away or for the last frame;</li>
@@ -25,6 +29,8 @@ import java.util.Map;
  * </ul>
  */
 public final class StudyMetrics {
+    /** The share of a frame with voice activity at which the participant counts as speaking in it. */
+    public static final double SPEAKING = 0.5;
     private final MetricSettings settings;
 
     public StudyMetrics(MetricSettings settings) {
@@ -37,13 +43,15 @@ public final class StudyMetrics {
 
     public VideoSummary summarize(VideoSeries series) {
         int n = series.size();
-        boolean valence = series.hasValence();
         double[] dt = frameDurations(series);
         Map<MetricKey, Double> metrics = new LinkedHashMap<>();
         double[][] co = new double[Signals.AU_COUNT][Signals.AU_COUNT];
         if (n > 0) {
             for (int s = 0; s < Signals.COUNT; s++) {
-                if (s == Signals.VALENCE && !valence) continue;
+                if (Signals.voice(s)) {
+                    voice(series, s, metrics);
+                    continue;
+                }
                 double sum = 0, peak = Double.NEGATIVE_INFINITY, peakTime = Double.NaN;
                 int count = 0, present = 0;
                 for (int i = 0; i < n; i++) {
@@ -61,7 +69,7 @@ public final class StudyMetrics {
                 metrics.put(MetricKey.of(s, MetricKey.MEAN), sum / count);
                 metrics.put(MetricKey.of(s, MetricKey.PEAK), peak);
                 metrics.put(MetricKey.of(s, MetricKey.TIME_TO_PEAK), peakTime);
-                if (s != Signals.VALENCE) metrics.put(MetricKey.of(s, MetricKey.PRESENCE), (double) present / count);
+                if (s < Signals.AU_COUNT) metrics.put(MetricKey.of(s, MetricKey.PRESENCE), (double) present / count);
             }
             metrics.put(new MetricKey(MetricKey.POSITIVE_PAIR, MetricKey.POSITIVE_SECONDS), positiveSeconds(series, dt));
             metrics.put(MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES), (double) smileEpisodes(series, dt));
@@ -70,6 +78,25 @@ public final class StudyMetrics {
         double[][] curves = new double[Signals.COUNT][];
         for (int s = 0; s < Signals.COUNT; s++) curves[s] = resample(series, s);
         return new VideoSummary(series.recording(), metrics, curves, co, series.quality());
+    }
+
+    /**
+     * The voice's metrics: the share of the participant's frames with voice activity, and level, pitch and rate
+     * averaged over the frames in which the participant speaks (pauses would otherwise pull the level down with the
+     * speaking share). Nothing where the recording gave no voice (no audio track, or not speech).
+     */
+    private static void voice(VideoSeries series, int s, Map<MetricKey, Double> metrics) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < series.size(); i++) {
+            double v = series.value(i, s);
+            if (Double.isNaN(v) || s != Signals.VOICE_ACTIVE && !(series.value(i, Signals.VOICE_ACTIVE) >= SPEAKING))
+                continue;
+            sum += v;
+            count++;
+        }
+        if (count > 0)
+            metrics.put(MetricKey.of(s, s == Signals.VOICE_ACTIVE ? MetricKey.MEAN : MetricKey.WHILE_SPEAKING), sum / count);
     }
 
     /** The time each measured frame stands for (see class comment). */

@@ -19,15 +19,15 @@ public final class VideoSeries {
     private final Recording recording;
     private final double[] times;
     private final float[][] intensities;
-    private final double[] valence;
+    private final float[][] measures;
     private final FrameQuality quality;
 
-    private VideoSeries(Recording recording, double[] times, float[][] intensities, double[] valence,
+    private VideoSeries(Recording recording, double[] times, float[][] intensities, float[][] measures,
                         FrameQuality quality) {
         this.recording = recording;
         this.times = times;
         this.intensities = intensities;
-        this.valence = valence;
+        this.measures = measures;
         this.quality = quality;
     }
 
@@ -49,13 +49,14 @@ public final class VideoSeries {
         return intensities[i][au];
     }
 
-    /** Signal {@code s} in frame i: an AU intensity or, for {@link Signals#VALENCE}, valence (NaN when absent). */
+    /** Signal {@code s} in frame i: an AU intensity or one of {@link Signals#MEASURES} (NaN when absent). */
     public double value(int i, int s) {
-        return s == Signals.VALENCE ? valence[i] : intensities[i][s];
+        return s < Signals.AU_COUNT ? intensities[i][s] : measures[i][s - Signals.AU_COUNT];
     }
 
-    public boolean hasValence() {
-        for (double v : valence) if (!Double.isNaN(v)) return true;
+    /** Whether signal {@code s} was measured in any frame. */
+    public boolean has(int s) {
+        for (int i = 0; i < times.length; i++) if (!Double.isNaN(value(i, s))) return true;
         return false;
     }
 
@@ -106,17 +107,18 @@ public final class VideoSeries {
             }
             measured.sort(Comparator.comparingDouble(StudyFrame::timeSeconds));
             int n = measured.size();
-            double[] times = new double[n], valence = new double[n];
-            float[][] intensities = new float[n][];
+            double[] times = new double[n];
+            float[][] intensities = new float[n][], measures = new float[n][];
             for (int i = 0; i < n; i++) {
                 StudyFrame f = measured.get(i);
                 times[i] = f.timeSeconds() - recording.onsetSeconds();
                 intensities[i] = Arrays.copyOf(f.intensities(), Signals.AU_COUNT);
-                valence[i] = f.valence();
+                measures[i] = new float[Signals.MEASURES.size()];
+                for (int k = 0; k < measures[i].length; k++) measures[i][k] = f.measure(Signals.AU_COUNT + k);
             }
             long noFace = frameHasFace.values().stream().filter(has -> !has).count();
             FrameQuality quality = new FrameQuality(frameHasFace.size(), noFace, n, successes.size(), participant);
-            return new VideoSeries(recording, times, intensities, valence, quality);
+            return new VideoSeries(recording, times, intensities, measures, quality);
         }
 
         private boolean inWindow(double videoTime) {

@@ -61,8 +61,8 @@ final class Charts {
         renderer.setAlpha(0.2f);
         for (int s = 0; s < 2; s++) renderer.setSeriesStroke(s, new BasicStroke(2f));
         int index = Signals.index(signal);
-        NumberAxis y = new NumberAxis(index == Signals.VALENCE ? "valence (-1 to 1)" : "intensity (0-5)");
-        y.setAutoRangeIncludesZero(index != Signals.VALENCE);
+        NumberAxis y = new NumberAxis(Signals.axis(index));
+        y.setAutoRangeIncludesZero(index < Signals.AU_COUNT || index == Signals.VOICE_ACTIVE);
         XYPlot plot = new XYPlot(data, new NumberAxis("seconds from stimulus onset"), y, renderer);
         style(plot);
         JFreeChart chart = new JFreeChart(prefix + Signals.title(index) + ": mean and " + confidencePercent + "% bootstrap band",

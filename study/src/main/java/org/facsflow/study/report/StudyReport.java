@@ -1,6 +1,7 @@
 package org.facsflow.study.report;
 
 import org.facsflow.facs.TextTable;
+import org.facsflow.pipeline.table.ResultSchema;
 import org.facsflow.study.AtomicWrite;
 import org.facsflow.study.Csv;
 import org.facsflow.study.Design;
@@ -26,7 +27,8 @@ import java.util.Locale;
  * Writes a comparison's outputs into a folder, each file atomically: {@code summary.txt}, the CSVs of
  * {@link ComparisonCsv} and, on request, {@code report.html}: one self-contained page (inline SVG charts, no
  * scripts, nothing fetched) that starts with the verdict and the key measures, then the caveats, group curves with
- * bootstrap bands for AU12, AU6, AU4 and valence, the differences per AU, the full statistics table, co-occurrence
+ * bootstrap bands for AU12, AU6, AU4 and valence, arousal and the voice beside the face (where measured), the
+ * differences per AU, the full statistics table, co-occurrence
  * heatmaps, data quality per recording and the methods. Every output names the facsflow version and date, and
  * simulated results say SIMULATED on every file, at the top of the page and in every chart's title.
  */
@@ -131,6 +133,7 @@ public final class StudyReport {
         }
         h.append("</div>\n");
 
+        beyondFace(h, r, prefix, confidence);
         forest(h, r);
         table(h, r, paired);
 
@@ -158,12 +161,18 @@ public final class StudyReport {
             h.append("<div class=\"simulated\">").append(esc(r.provenance().simulatedWarning())).append("</div>\n");
     }
 
-    /** The 3-4 key measures, right after the verdict: both means, the difference with its interval, q, a reading. */
+    /** The 3-4 key measures, right after the verdict. */
     private static void keyMeasures(StringBuilder h, ComparisonResult r) {
-        h.append("<h2>Key measures</h2>\n<table><tr><th class=\"l\">measure</th><th>").append(esc(r.a()))
+        h.append("<h2>Key measures</h2>\n");
+        measures(h, r, r.keyMeasures());
+    }
+
+    /** A table of measures: both means, the difference with its interval, q, a reading. */
+    private static void measures(StringBuilder h, ComparisonResult r, List<MetricTest> rows) {
+        h.append("<table><tr><th class=\"l\">measure</th><th>").append(esc(r.a()))
                 .append("</th><th>").append(esc(r.b())).append("</th><th>").append(esc("difference " + r.a() + " - "
                         + r.b() + " [" + confidence(r) + "% interval]")).append("</th><th>q</th><th class=\"l\">reading</th></tr>\n");
-        for (MetricTest t : r.keyMeasures()) {
+        for (MetricTest t : rows) {
             TestResult x = t.result();
             h.append(t.significant(r.statsSettings().fdr()) ? "<tr class=\"sig\">" : "<tr>")
                     .append("<td class=\"l\">").append(esc(t.key().label())).append("</td><td>").append(fmt(x.meanA(), 2))
@@ -173,6 +182,34 @@ public final class StudyReport {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /**
+     * Arousal and the recording's voice beside the face, where the recordings gave them: the tests of their metrics
+     * and the speaking share over time. Fused values ({@code facsflow fuse}) are not compared: each source is
+     * standardised per recording there, so a recording's mean is 0 by construction.
+     */
+    private static void beyondFace(StringBuilder h, ComparisonResult r, String prefix, int confidence) {
+        List<MetricTest> rows = r.tests().stream().filter(t -> Signals.index(t.key().signal()) > Signals.VALENCE).toList();
+        if (rows.isEmpty()) return;
+        boolean voice = rows.stream().anyMatch(t -> Signals.voice(Signals.index(t.key().signal())));
+        h.append("<h2>Arousal").append(voice ? " and the voice" : "").append("</h2>\n<p class=\"note\">").append(esc(
+                "Arousal is the face's (calm -1 to excited 1, as in analyze's CSV). " + (voice ? "The voice is the "
+                        + "recording's own sound on the participant's frames (analyze's voice_* columns): the share of "
+                        + "time speaking, and level (dBFS), pitch (F0, Hz) and syllable rate averaged over the frames in "
+                        + "which the participant speaks. Level depends on the microphone and its distance, pitch on the "
+                        + "speaker: compare them within a participant (a within-subject design) or with one set-up for "
+                        + "all. " : "No recording gave speech (no audio track, silence or music), so the voice is absent. ")
+                        + "Tested in the same family as the AUs (q over all " + r.tests().size() + " metrics).")).append("</p>\n");
+        measures(h, r, rows);
+        h.append("<div class=\"charts\">");
+        int chart = 0;
+        for (String signal : List.of(ResultSchema.AROUSAL, ResultSchema.VOICE_ACTIVE)) {
+            if (!r.curvesA().containsKey(signal)) continue;
+            h.append(Charts.svg(Charts.curves(prefix, signal, r.a(), r.curvesA().get(signal), r.b(),
+                    r.curvesB().get(signal), confidence), 580, 320, "beyond" + chart++)).append('\n');
+        }
+        h.append("</div>\n");
     }
 
     /** The difference in each AU's mean intensity with the permutation test's interval: the primary method, one scale. */

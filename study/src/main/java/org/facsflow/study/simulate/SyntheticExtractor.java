@@ -79,7 +79,7 @@ public final class SyntheticExtractor implements VideoExtractor {
                 intensities[i] = (float) Math.max(0, Math.min(5, rest[i] + au[f][i] + NOISE * gaussian(random)));
             double valence = Math.tanh(0.6 * (intensities[Signals.AU12] + 0.5 * intensities[Signals.AU6]
                     - 0.8 * intensities[Signals.AU4] - 0.3)) + 0.05 * gaussian(random);
-            sink.accept(new StudyFrame(0, f, t, intensities, true, Math.max(-1, Math.min(1, valence))));
+            sink.accept(StudyFrame.measured(0, f, t, intensities, Math.max(-1, Math.min(1, valence))));
         }
     }
 
