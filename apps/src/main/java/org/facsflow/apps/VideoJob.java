@@ -159,7 +159,8 @@ final class VideoJob implements Batch.Job {
     /** Per video: every AU's episodes, their co-occurrence, and each face's path in the valence-arousal plane. */
     private void writeAffectSummary(String stem, AffectTimeline.Summary summary) throws IOException {
         AuEventCsv.write(names.file(stem, "_events.csv"), summary.events());
-        AuEventCsv.writeCooccurrence(names.file(stem, "_cooccurrence.csv"), summary.cooccurrence());
+        AuEventCsv.writeCooccurrence(names.file(stem, "_cooccurrence.csv"), summary.cooccurrence(),
+                ResultSchema.reportedAus(pipeline.settings().experimentalAus()));
         if (!summary.circumplex().isEmpty())
             CircumplexPlot.write(names.file(stem, "_circumplex.png"), stem, summary.circumplex());
     }

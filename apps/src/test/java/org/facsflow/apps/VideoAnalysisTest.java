@@ -217,6 +217,9 @@ class VideoAnalysisTest {
         assertThat(run.out()).contains("2 input(s) analysed, 0 without a face, 1 failed").contains("failed: " + in.resolve("b_broken.mp4"));
         assertThat(listing(dir.resolve("out"))).containsExactlyInAnyOrder("a_single.csv", "a_single_events.csv",
                 "a_single_cooccurrence.csv", "a_single_circumplex.png", "a_single.eaf", "c_group.csv");
+        // The co-occurrence matrix has the AUs the CSV reports: no experimental hand-set AU unless asked for.
+        String header = Files.readAllLines(dir.resolve("out/a_single_cooccurrence.csv")).get(0);
+        assertThat(header).startsWith("au,AU1,").contains(",AU12,").doesNotContain("AU16").doesNotContain("AU22");
     }
 
     @Test

@@ -35,14 +35,14 @@ public record AuCooccurrence(int[][] counts) {
         return counts[AuIntensities.indexOf(a)][AuIntensities.indexOf(b)];
     }
 
-    /** The matrix as CSV: a header row of AU codes, then one row per AU. */
-    public void writeCsv(Writer out) throws IOException {
+    /** The matrix of {@code aus} (those the results report) as CSV: a header row of AU codes, then one row per AU. */
+    public void writeCsv(Writer out, List<ActionUnit> aus) throws IOException {
         out.write("au");
-        for (ActionUnit au : ActionUnit.CODED) out.write("," + au.code());
+        for (ActionUnit au : aus) out.write("," + au.code());
         out.write('\n');
-        for (int i = 0; i < counts.length; i++) {
-            out.write(ActionUnit.CODED.get(i).code());
-            for (int c : counts[i]) out.write("," + c);
+        for (ActionUnit row : aus) {
+            out.write(row.code());
+            for (ActionUnit column : aus) out.write("," + count(row, column));
             out.write('\n');
         }
     }

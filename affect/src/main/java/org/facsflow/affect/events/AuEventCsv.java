@@ -1,5 +1,6 @@
 package org.facsflow.affect.events;
 
+import org.facsflow.facs.ActionUnit;
 import org.facsflow.io.AtomicFile;
 import org.facsflow.affect.episodes.Episode;
 
@@ -35,7 +36,7 @@ public final class AuEventCsv {
     }
 
     /** The co-occurrence matrix beside it, also atomically. */
-    public static void writeCooccurrence(Path file, AuCooccurrence matrix) throws IOException {
-        AtomicFile.writeText(file, matrix::writeCsv);
+    public static void writeCooccurrence(Path file, AuCooccurrence matrix, List<ActionUnit> aus) throws IOException {
+        AtomicFile.writeText(file, out -> matrix.writeCsv(out, aus));
     }
 }

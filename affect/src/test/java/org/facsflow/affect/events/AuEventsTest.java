@@ -69,7 +69,7 @@ class AuEventsTest {
         AffectTimeline.Summary summary = video();
         Path csv = dir.resolve("video_events.csv");
         AuEventCsv.write(csv, summary.events());
-        AuEventCsv.writeCooccurrence(dir.resolve("video_cooccurrence.csv"), summary.cooccurrence());
+        AuEventCsv.writeCooccurrence(dir.resolve("video_cooccurrence.csv"), summary.cooccurrence(), ActionUnit.CODED);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo(AuEventCsv.HEADER);
         assertThat(lines).hasSize(1 + 4);

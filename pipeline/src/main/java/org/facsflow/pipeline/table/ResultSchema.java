@@ -86,13 +86,18 @@ public final class ResultSchema {
         return standard(mesh, false);
     }
 
+    /** The AUs results carry: every coded one with {@code experimentalAus}, else those the AU model reports. */
+    public static List<ActionUnit> reportedAus(boolean experimentalAus) {
+        return experimentalAus ? ActionUnit.CODED : AuModel.standard().reported();
+    }
+
     /**
      * As {@link #standard(boolean)}; with {@code experimentalAus} also the columns of the hand-set AUs that failed
      * calibration's check ({@code AuModel.experimental()}), otherwise left out. OpenFace's own columns are always there
      * (AU28_c, experimental, then empty), so its readers find their layout.
      */
     public static ResultSchema standard(boolean mesh, boolean experimentalAus) {
-        List<ActionUnit> ours = experimentalAus ? ActionUnit.CODED : AuModel.standard().reported();
+        List<ActionUnit> ours = reportedAus(experimentalAus);
         List<Block<?>> blocks = new ArrayList<>(List.of(frame(), gaze(), pose(), landmarks2d(), landmarks3d(), faceBox()));
         if (mesh) blocks.add(mesh());
         blocks.addAll(List.of(auIntensity(ours), auPresence(ours), auSides(ours), auLetters(ours)));
