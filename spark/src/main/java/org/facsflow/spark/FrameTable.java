@@ -17,17 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-frame result table as the Spark job stores it: exactly the columns of {@code analyze --parquet}, from the one
- * declaration ({@link ResultSchema#standard}, without the mesh), named by {@link Column#sqlName()} and typed as
+ * The per-frame result table as the Spark job stores it: the columns of {@code analyze --parquet} for a video with
+ * sound, from the one declaration ({@link ResultSchema#standard}, without the mesh, with the voice columns, which stay
+ * empty for a video without speech, so that every file has one layout), named by {@link Column#sqlName()} and typed as
  * {@link ColumnType#sql()} says (BIGINT, DOUBLE, VARCHAR: Spark's long, double, string); then the study keys, which
  * are the partition folders {@code condition=C/participant=P} rather than columns of the files. Values are the
  * pipeline's own, at full precision (analyze's Parquet is converted from its CSV and so rounded to the CSV's decimals).
  */
 final class FrameTable {
-    static final ResultSchema COLUMNS = ResultSchema.standard(false);
+    static final ResultSchema COLUMNS = ResultSchema.standard(false).withVoice();
     static final String CONDITION = "condition", PARTICIPANT = "participant";
     /** The results' schema as named in each file's metadata; another name means another layout (extracted again). */
-    static final String SCHEMA_NAME = "facsflow-spark-frames/1";
+    static final String SCHEMA_NAME = "facsflow-spark-frames/2";
 
     private FrameTable() {
     }

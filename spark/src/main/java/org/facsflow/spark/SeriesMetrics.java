@@ -34,10 +34,7 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
     static final List<String> COLUMNS = List.of(ResultSchema.FRAME, ResultSchema.FACE_ID, ResultSchema.TIMESTAMP,
             ResultSchema.SUCCESS, ResultSchema.BASELINE);
     private static final int FRAME = 0, FACE = 1, TIME = 2, SUCCESS = 3, BASELINE = 4, MEASURES = 5;
-    /**
-     * The study's measures the frame table has a column for (valence and arousal: the Spark job does not analyse the
-     * voice), as {@link Signals} indices.
-     */
+    /** The study's measures (valence, arousal, the voice), as {@link Signals} indices: the frame table has them all. */
     private static final int[] MEASURE_SIGNALS = IntStream.range(Signals.AU_COUNT, Signals.COUNT)
             .filter(i -> FrameTable.COLUMNS.column(Signals.name(i)).isPresent()).toArray();
     private static final int AUS = MEASURES + MEASURE_SIGNALS.length;

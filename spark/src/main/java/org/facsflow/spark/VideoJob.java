@@ -9,8 +9,11 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.facsflow.fusion.voice.SpeakerAttribution;
+import org.facsflow.fusion.voice.VoiceStep;
 import org.facsflow.media.MediaException;
 import org.facsflow.pipeline.Pipeline;
+import org.facsflow.pipeline.VideoInput;
 import org.facsflow.pipeline.VideoProgress;
 import org.facsflow.study.Csv;
 import org.facsflow.study.PipelineExtractor;
@@ -121,7 +124,11 @@ final class VideoJob implements Function<VideoTask, VideoOutcome> {
             boolean healthy = false;
             FrameParquetWriter writer = new FrameParquetWriter(part, conf, task.recording().endSeconds(), meta);
             try {
-                pipeline.analyzeVideo(PipelineExtractor.input(task.recording(local.path())), writer, VideoProgress.NONE);
+                VideoInput input = PipelineExtractor.input(task.recording(local.path()));
+                // the voice as study run has it: on the speaking face's rows (empty without speech)
+                SpeakerAttribution<IOException> voiced = VoiceStep.forInput(input.spec(), true).attach(writer);
+                pipeline.analyzeVideo(input, voiced, VideoProgress.NONE);
+                voiced.finish();
                 healthy = true;
             } finally {
                 writer.close(); // the footer, before the file is checksummed (a failed try's file is deleted below)

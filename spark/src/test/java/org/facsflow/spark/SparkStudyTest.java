@@ -17,7 +17,9 @@ import org.facsflow.study.VideoStatus;
 import org.facsflow.study.compare.ComparisonResult;
 import org.facsflow.study.compare.MetricTest;
 import org.facsflow.study.compare.StudyComparison;
+import org.facsflow.study.metrics.MetricKey;
 import org.facsflow.study.metrics.MetricSettings;
+import org.facsflow.study.metrics.Signals;
 import org.facsflow.study.metrics.StudyMetrics;
 import org.facsflow.study.metrics.VideoSummary;
 import org.facsflow.study.report.StudyReport;
@@ -39,7 +41,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A small real study (five short clips of ../shared/media, one of them a 60-frame cut, and one broken file) through
+ * A small real study (four short clips of ../shared/media, one of them a 60-frame cut, a talking one of
+ * ../shared/training, and one broken file) through
  * {@code study run} and through the Spark job on local[2]: the same metrics and the same comparison, to the last bit;
  * the frames stored with analyze's declared columns, partitioned by condition and participant; the broken video
  * tried twice and reported, never dropped; a rerun skips what is complete.
@@ -98,6 +101,8 @@ class SparkStudyTest {
             assertThat(s.quality()).isEqualTo(e.quality());
         }
         assertThat(expected.get(0).metrics()).isNotEmpty();
+        assertThat(first.summaries().get("p5_B").metric(MetricKey.of(Signals.VOICE_F0, MetricKey.WHILE_SPEAKING)))
+                .as("the talking clip's pitch, as study run has it").isBetween(165.0, 255.0);
         // ... and so is the comparison: every test of every metric, the group curves, co-occurrence and quality
         assertThat(first.comparison().tests()).map(MetricTest::toString)
                 .containsExactlyElementsOf(localComparison.tests().stream().map(MetricTest::toString).toList());
@@ -131,8 +136,8 @@ class SparkStudyTest {
 
     /**
      * Between-subject, three clips per condition: A single_face, noface_face and the first 60 frames of
-     * WolfgangLanger (re-encoded here); B face_noface's first 3 s, WolfgangLanger from 1 s for
-     * 2.5 s, and a file that is no video.
+     * WolfgangLanger (re-encoded here); B face_noface's first 3 s, a woman talking (training/clips/p17a, with its
+     * sound) from 1 s for 2.5 s, and a file that is no video.
      */
     private Path manifest() throws Exception {
         Path media = SharedFolder.require("media");
@@ -156,7 +161,7 @@ class SparkStudyTest {
                 "p2,A," + media.resolve("noface_face.mov") + ",,",
                 "p3,A," + cut + ",,",
                 "p4,B," + media.resolve("face_noface.mov") + ",0,3",
-                "p5,B," + media.resolve("WolfgangLanger_Pexels.mp4") + ",1,2.5",
+                "p5,B," + SharedFolder.require("training/clips/p17a.mp4") + ",1,2.5",
                 "p6,B," + broken + ",,") + "\n");
         return manifest;
     }
