@@ -2,7 +2,7 @@ package org.facsflow.apps;
 
 import org.facsflow.study.Design;
 import org.facsflow.study.ManifestException;
-import org.facsflow.study.PipelineExtractor;
+import org.facsflow.study.StudyExtractor;
 import org.facsflow.study.RunProgress;
 import org.facsflow.study.StudyData;
 import org.facsflow.study.StudyManifest;
@@ -71,8 +71,8 @@ final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            // The real pipeline: face tracking and AU coding, one extractor per worker thread.
-            VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new PipelineExtractor(AssetStore.standard());
+            // The real pipeline (or another tool's AU file read as it is), one extractor per worker thread.
+            VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new StudyExtractor(AssetStore.standard());
             try {
                 return StudyCommand.run(StudyManifest.read(manifest), studyDir, extractors, threads, redo);
             } catch (AssetUnavailableException e) {

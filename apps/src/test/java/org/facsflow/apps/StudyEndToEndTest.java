@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +21,10 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.facsflow.apps.SharedFiles.shared;
 
 /**
@@ -113,5 +118,62 @@ class StudyEndToEndTest {
         Path results = study.resolve("compare-women-vs-men");
         assertThat(Files.readString(results.resolve("stats.csv"))).contains("voice_f0", "mean_speaking", "arousal");
         assertThat(Files.readString(results.resolve("report.html"))).contains("Arousal and the voice", "voice_f0 (pitch), mean while speaking");
+    }
+
+    /**
+     * Another tool's AU files as a study's recordings: OpenFace 2.0.6's outputs in shared/reference, read as OpenFace
+     * coded them (no model runs). A participant's AU12 mean must be the mean of the file's own AU12_r over its
+     * successful frames; and a comparison that would set OpenFace's codes against the pipeline's is refused.
+     */
+    @Test
+    void aStudyReadsOtherToolsFilesAndKeepsToolsApart(@TempDir Path dir) throws Exception {
+        Path manifest = dir.resolve("manifest.csv");
+        Files.write(manifest, List.of("participant,condition,video",
+                "p1,A," + shared("reference/single_face.csv.gz"),
+                "p2,A," + shared("reference/WolfgangLanger_Pexels.csv.gz"),
+                "p3,B," + shared("reference/cap12_edit.csv.gz"),
+                "p4,B," + shared("reference/noface_face.csv.gz")));
+        Path study = dir.resolve("study");
+        CliRun run = CliRun.of("study", "run", manifest.toString(), "-o", study.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("4 done, 0 skipped, 0 failed");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + study.resolve("study.duckdb"));
+             Statement sql = db.createStatement();
+             ResultSet r = sql.executeQuery("SELECT m.value, v.extractor FROM metrics m JOIN videos v USING (video_id) "
+                     + "WHERE m.participant = 'p1' AND m.signal = 'AU12' AND m.statistic = 'mean'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getDouble(1)).isCloseTo(meanOfSuccessful(shared("reference/single_face.csv.gz"), "AU12_r"), within(1e-5));
+            assertThat(r.getString(2)).startsWith("coded by OpenFace");
+        }
+        CliRun compare = CliRun.of("study", "compare", study.toString(), "--a", "A", "--b", "B");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+
+        Path mixed = dir.resolve("mixed.csv");
+        Files.write(mixed, List.of("participant,condition,video",
+                "p1,A," + shared("reference/single_face.csv.gz"),
+                "p5,B," + shared("media/single_face.mp4")));
+        Path mixedStudy = dir.resolve("mixed");
+        assertThat(CliRun.of("study", "run", mixed.toString(), "-o", mixedStudy.toString()).exitCode()).isZero();
+        CliRun refused = CliRun.of("study", "compare", mixedStudy.toString(), "--a", "A", "--b", "B");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("different sources").contains("coded by OpenFace: 1").contains("facsflow pipeline: 1");
+    }
+
+    /** The mean of {@code column} over an OpenFace CSV's rows with success 1, read here without facsflow's readers. */
+    private static double meanOfSuccessful(Path gzCsv, String column) throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gzCsv)),
+                StandardCharsets.UTF_8))) {
+            List<String> header = List.of(lines.readLine().split(",\\s*"));
+            int value = header.indexOf(column), success = header.indexOf("success");
+            double sum = 0;
+            int n = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] cells = line.split(",\\s*");
+                if (!cells[success].equals("1")) continue;
+                sum += Double.parseDouble(cells[value]);
+                n++;
+            }
+            return sum / n;
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.facsflow.study.Csv;
 import org.facsflow.study.ManifestException;
+import org.facsflow.study.PipelineExtractor;
 import org.facsflow.study.Recording;
 import org.facsflow.study.StoredFrames;
 import org.facsflow.study.StudyData;
@@ -269,7 +270,7 @@ final class SparkStudy {
         List<StudyData.StoredVideo> videos = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++)
             videos.add(new StudyData.StoredVideo(study.tasks().get(i).recording(), outcomes.get(i).state(),
-                    outcomes.get(i).reason(), false));
+                    outcomes.get(i).reason(), PipelineExtractor.DESCRIPTION, false));
         StudyData data = new StudyData(study.manifest().design(), videos,
                 (recordings, metrics) -> recordings.stream().map(r -> summaries.get(r.id())).toList());
         return new StudyComparison(MetricSettings.DEFAULT, StatsSettings.DEFAULT).compare(data, a, b);

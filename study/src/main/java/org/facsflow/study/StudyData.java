@@ -12,8 +12,12 @@ import java.util.List;
  * demand (from the study database, or from wherever a distributed run computed them).
  */
 public final class StudyData {
-    /** A manifest row with what the last run did with it, and whether its frames were simulated. */
-    public record StoredVideo(Recording recording, VideoStatus.State state, String reason, boolean simulated) {
+    /**
+     * A manifest row with what the last run did with it, what measured its frames ({@link VideoExtractor#description()};
+     * null where none were stored) and whether they were simulated.
+     */
+    public record StoredVideo(Recording recording, VideoStatus.State state, String reason, String extractor,
+                              boolean simulated) {
         public boolean complete() {
             return state != VideoStatus.State.FAILED;
         }

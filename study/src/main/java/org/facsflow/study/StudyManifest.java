@@ -201,8 +201,9 @@ public final class StudyManifest {
                     }
                     case UNREADABLE -> problem(lineNo, "video " + videoText + " is not a readable file or a folder of frames");
                     case FILE -> {
-                        if (!Double.isNaN(frameRate))
-                            problem(lineNo, "frame_rate is for folders of frames; the container of " + videoText + " times its frames");
+                        if (!Double.isNaN(frameRate) && !CodingFileExtractor.namesCodingFile(video))
+                            problem(lineNo, "frame_rate is for folders of frames and AU files without times; the "
+                                    + "container of " + videoText + " times its frames");
                     }
                 }
             }

@@ -316,7 +316,7 @@ public final class StudyStore {
             }
             List<StudyData.StoredVideo> videos = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT video_id, participant, condition, video, onset_s, duration_s, status, reason, simulated "
+                    "SELECT video_id, participant, condition, video, onset_s, duration_s, status, reason, extractor, simulated "
                             + "FROM videos ORDER BY rowid")) {
                 while (rs.next()) {
                     double duration = rs.getDouble(6);
@@ -324,7 +324,7 @@ public final class StudyStore {
                     Recording r = new Recording(rs.getString(1), rs.getString(2), rs.getString(3), Path.of(rs.getString(4)),
                             Double.NaN, rs.getDouble(5), duration, covariates.getOrDefault(rs.getString(1), Map.of()));
                     videos.add(new StudyData.StoredVideo(r, VideoStatus.State.valueOf(rs.getString(7).toUpperCase()),
-                            rs.getString(8), rs.getBoolean(9)));
+                            rs.getString(8), rs.getString(9), rs.getBoolean(10)));
                 }
             }
             return new StudyData(Design.valueOf(facts.get("design")), videos, this::summaries);

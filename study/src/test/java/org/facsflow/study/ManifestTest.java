@@ -99,7 +99,7 @@ class ManifestTest {
 
         assertThat(failure(manifest("participant,condition,video,frame_rate\np1,AdA,c.mp4,25\np2,AdA,p1_frames,0\n",
                 "c.mp4")).problems()).containsExactly(
-                "study.csv:2: frame_rate is for folders of frames; the container of c.mp4 times its frames",
+                "study.csv:2: frame_rate is for folders of frames and AU files without times; the container of c.mp4 times its frames",
                 "study.csv:3: frame_rate must be positive");
     }
 

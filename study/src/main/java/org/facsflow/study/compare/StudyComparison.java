@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  *       episodes and, when measured, mean valence and arousal and the voice's four metrics (speaking share; level, pitch
  *       and rate while speaking). Time to peak and presence are descriptive only.</li>
  *   <li>Simulated recordings anywhere in the two conditions mark the whole result simulated ({@link Provenance}).</li>
+ *   <li>Recordings coded by different sources (the pipeline, another tool's files) are not compared at all.</li>
  *   <li>Group curves of every AU, and of each other signal some recording measured, on the common grid, cut to the
  *       shortest analysed window.</li>
  * </ul>
@@ -68,6 +70,7 @@ public final class StudyComparison {
             if (v.complete()) stored.add(r);
             else leftOut.add(r.participant() + " " + r.condition() + ": extraction failed (" + v.reason() + ")");
         }
+        requireOneSource(study, a, b);
         List<VideoSummary> videos = study.summaries(stored, metrics);
         List<VideoSummary> usable = new ArrayList<>();
         for (VideoSummary v : videos) {
@@ -99,6 +102,23 @@ public final class StudyComparison {
                 curves(inB, length, measured), meanCoOccurrence(inA), meanCoOccurrence(inB), videos, included, leftOut,
                 metrics.settings(), settings, Provenance.now(simulated), List.of());
         return withSummary(result, PlainSummary.of(result));
+    }
+
+    /**
+     * Refuses to compare recordings coded by different tools (the pipeline, OpenFace's file, FaceReader's...): their
+     * AU scales differ, so a difference between the conditions could be the tools'. The source is the part of the
+     * extractor's description before its first colon ("facsflow pipeline", "coded by OpenFace").
+     */
+    private static void requireOneSource(StudyData study, String a, String b) {
+        Map<String, Long> sources = study.videos().stream()
+                .filter(v -> v.complete() && v.extractor() != null
+                        && (v.recording().condition().equals(a) || v.recording().condition().equals(b)))
+                .collect(Collectors.groupingBy(v -> v.extractor().split(":", 2)[0], TreeMap::new, Collectors.counting()));
+        if (sources.size() > 1)
+            throw new IllegalArgumentException("the recordings of " + a + " and " + b + " were coded by different "
+                    + "sources (" + sources.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining(", ")) + "), whose AU scales differ, so a difference could be the "
+                    + "tools'; compare recordings of one source, or put the tools side by side with 'facsflow validate'");
     }
 
     /** The tested metrics (see class comment). */
