@@ -2,9 +2,9 @@ package org.facsflow.apps;
 
 import org.facsflow.study.Design;
 import org.facsflow.study.ManifestException;
-import org.facsflow.study.StudyExtractor;
 import org.facsflow.study.RunProgress;
 import org.facsflow.study.StudyData;
+import org.facsflow.study.StudyExtractor;
 import org.facsflow.study.StudyManifest;
 import org.facsflow.study.StudyRunner;
 import org.facsflow.study.VideoExtractor;
@@ -66,13 +66,17 @@ final class StudyCommand implements Runnable {
         @Option(names = "--redo", description = "Extract every video again (e.g. after a model update).")
         boolean redo;
 
+        @Option(names = "--no-voice", description = "Leave the videos' sound alone: no voice metrics (by default a video "
+                + "file with speech gets the participant's speaking share, level, pitch and syllable rate).")
+        boolean noVoice;
+
         @Option(names = "--synthetic", hidden = true, description = "Use the simulation of 'study simulate' as extractor.")
         boolean synthetic;
 
         @Override
         public Integer call() {
             // The real pipeline (or another tool's AU file read as it is), one extractor per worker thread.
-            VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new StudyExtractor(AssetStore.standard());
+            VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new StudyExtractor(AssetStore.standard(), !noVoice);
             try {
                 return StudyCommand.run(StudyManifest.read(manifest), studyDir, extractors, threads, redo);
             } catch (AssetUnavailableException e) {

@@ -118,6 +118,18 @@ class StudyEndToEndTest {
         Path results = study.resolve("compare-women-vs-men");
         assertThat(Files.readString(results.resolve("stats.csv"))).contains("voice_f0", "mean_speaking", "arousal");
         assertThat(Files.readString(results.resolve("report.html"))).contains("Arousal and the voice", "voice_f0 (pitch), mean while speaking");
+
+        Path quiet = dir.resolve("quiet.csv"), quietStudy = dir.resolve("quiet");
+        Files.write(quiet, List.of("participant,condition,video,duration", "f1,women," + shared("training/clips/p17a.mp4") + ",2",
+                "m1,men," + shared("training/clips/p23.mp4") + ",2"));
+        assertThat(CliRun.of("study", "run", quiet.toString(), "-o", quietStudy.toString(), "--no-voice").exitCode()).isZero();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + quietStudy.resolve("study.duckdb"));
+             Statement sql = db.createStatement();
+             ResultSet r = sql.executeQuery("SELECT count(*) FILTER (WHERE signal LIKE 'voice_%'), count(*) FROM metrics")) {
+            r.next();
+            assertThat(r.getLong(1)).as("voice metrics with --no-voice").isZero();
+            assertThat(r.getLong(2)).as("the face's metrics").isPositive();
+        }
     }
 
     /**

@@ -38,9 +38,17 @@ public final class PipelineExtractor implements VideoExtractor {
             + "face (as in analyze's CSV)";
 
     private final Pipeline pipeline;
+    private final boolean voice;
 
+    /** With the voice of every video file that has speech. */
     public PipelineExtractor(AssetStore store) {
+        this(store, true);
+    }
+
+    /** @param voice false to leave the recordings' sound alone (no voice metrics) */
+    public PipelineExtractor(AssetStore store, boolean voice) {
         pipeline = Pipeline.load(store, SETTINGS);
+        this.voice = voice;
     }
 
     /**
@@ -62,7 +70,7 @@ public final class PipelineExtractor implements VideoExtractor {
     @Override
     public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
         VideoInput input = input(recording);
-        SpeakerAttribution<RuntimeException> rows = VoiceStep.forInput(input.spec(), true).attach(frame -> report(frame, sink));
+        SpeakerAttribution<RuntimeException> rows = VoiceStep.forInput(input.spec(), voice).attach(frame -> report(frame, sink));
         try {
             pipeline.analyzeVideo(input, rows, new TwoPasses(progress, recording.endSeconds()));
             rows.finish();

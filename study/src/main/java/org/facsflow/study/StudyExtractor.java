@@ -12,12 +12,15 @@ import java.util.function.Consumer;
  */
 public final class StudyExtractor implements VideoExtractor {
     private final AssetStore store;
+    private final boolean voice;
     private final CodingFileExtractor files = new CodingFileExtractor();
     private PipelineExtractor pipeline;
     private VideoExtractor last;
 
-    public StudyExtractor(AssetStore store) {
+    /** @param voice false to leave the videos' sound alone */
+    public StudyExtractor(AssetStore store, boolean voice) {
         this.store = store;
+        this.voice = voice;
     }
 
     @Override
@@ -25,7 +28,7 @@ public final class StudyExtractor implements VideoExtractor {
         if (CodingFileExtractor.accepts(recording.video())) {
             last = files;
         } else {
-            if (pipeline == null) pipeline = new PipelineExtractor(store);
+            if (pipeline == null) pipeline = new PipelineExtractor(store, voice);
             last = pipeline;
         }
         last.extract(recording, sink, progress);
