@@ -6,6 +6,7 @@ import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.AuPredictor;
 import org.facsflow.facs.coding.BaselineMode;
+import org.facsflow.facs.coding.Curvature;
 import org.facsflow.facs.coding.FaceFeatures;
 import org.facsflow.facs.coding.FacialMeasures;
 import org.facsflow.facs.coding.Projection;
@@ -26,11 +27,11 @@ import java.util.function.IntPredicate;
  *
  * <p>{@link #fit}: the descriptor's reductions (principal components of shape, HOG and thumbnail on every
  * {@value #PCA_FRAME_STEP}rd frame, measure standardisation) from the training frames; then, per AU, ridge regressions
- * on {@code [descriptor - clip median, clip median]} whose penalty, cut-off, presence model and thresholds are chosen
- * by {@value #INNER_FOLDS}-fold cross-validation grouped by person on those training people alone (pooled Pearson r of
- * the post-processed intensities, pooled F1 of presence); then the chosen models refitted on all of them. Frames are
- * weighted by 1 / sqrt(the person's frame count), so a long video counts more than a short one, but not in
- * proportion.
+ * on {@code [descriptor - clip median, clip median]}, with or without the {@link Curvature} bends, whose inputs,
+ * penalty, cut-off, presence model and thresholds are chosen by {@value #INNER_FOLDS}-fold cross-validation grouped by
+ * person on those training people alone (pooled Pearson r of the post-processed intensities, pooled F1 of presence);
+ * then the chosen models refitted on all of them. Frames are weighted by 1 / sqrt(the person's frame count), so a
+ * long video counts more than a short one, but not in proportion.
  *
  * <p>{@link #crossValidate}: the whole of {@link #fit} inside each outer fold (people held out together), the
  * held-out people coded by the real coder ({@link AuCoder#codeVideo}) in each baseline mode: what the agreement
@@ -72,11 +73,12 @@ public final class AuCalibration {
     /**
      * What the inner cross-validation chose for one AU, and the pooled scores that chose it.
      *
+     * @param curved   whether the running and presence models read the {@link Curvature} bends as well
      * @param blend    the running model's share of the running intensity (the rest: the still model)
      * @param presence "intensity" (the intensity at a threshold) or "score" (a separate presence regression)
      */
-    public record Choice(int au, double penalty, double blend, double cutoff, double innerR, String presence, double presencePenalty,
-                         double threshold, double innerF1, double stillPenalty, double stillThreshold,
+    public record Choice(int au, double penalty, boolean curved, double blend, double cutoff, double innerR, String presence,
+                         double presencePenalty, double threshold, double innerF1, double stillPenalty, double stillThreshold,
                          double innerStillR) {
     }
 
@@ -103,15 +105,16 @@ public final class AuCalibration {
         List<Choice> choices = new ArrayList<>();
         for (int a = 0; a < R; a++) choices.add(oof.choose(a));
         Training all = new Training(reduced, c -> true);
-        Map<Double, double[][]> dynamic = new LinkedHashMap<>(), still = new LinkedHashMap<>();
+        Map<Inputs, double[][]> dynamic = new LinkedHashMap<>();
+        Map<Double, double[][]> still = new LinkedHashMap<>();
         List<AuModel.Entry> entries = new ArrayList<>();
         for (int a = 0; a < R; a++) {
             Choice ch = choices.get(a);
-            double[][] d = dynamic.computeIfAbsent(ch.penalty(), all.dynamic::solve);
+            double[][] d = dynamic.computeIfAbsent(new Inputs(ch.penalty(), ch.curved()), all::solve);
             double[][] s = still.computeIfAbsent(ch.stillPenalty(), all.still::solve);
             AuModel.Linear presence = null;
             if (ch.presence().equals("score"))
-                presence = linear(dynamic.computeIfAbsent(ch.presencePenalty(), all.dynamic::solve)[R + presenceIndex(ch.au())]);
+                presence = linear(dynamic.computeIfAbsent(new Inputs(ch.presencePenalty(), ch.curved()), all::solve)[R + presenceIndex(ch.au())]);
             int au = ch.au();
             List<String> sides = ActionUnit.of(au).unilateral() ? SIDES.getOrDefault(au, List.of()) : List.of();
             entries.add(AuModel.Entry.ofFitted(au, blend(d[a], s[a], ch.blend()), ch.cutoff(), linear(s[a]), presence, ch.threshold(),
@@ -180,6 +183,10 @@ public final class AuCalibration {
                 AuModel.Reduction.of(thumbnail));
     }
 
+    /** A running model's penalty and whether it reads the {@link Curvature} bends. */
+    private record Inputs(double penalty, boolean curved) {
+    }
+
     /** The training rows of some clips: dynamic inputs with intensity and presence targets, still inputs, weights. */
     private static final class Training {
         final Ridge dynamic, still;
@@ -194,18 +201,19 @@ public final class AuCalibration {
             List<float[]> xd = new ArrayList<>(), xs = new ArrayList<>(), yd = new ArrayList<>(), ys = new ArrayList<>();
             List<Double> w = new ArrayList<>();
             int length = clips.get(0).median.length;
-            double[] sum = new double[length], squares = new double[length];
+            double[] sum = new double[length + Curvature.LENGTH], squares = new double[length + Curvature.LENGTH];
             for (int c = 0; c < clips.size(); c++) {
                 if (!include.test(c)) continue;
                 ReducedClip clip = clips.get(c);
                 for (int i = 0; i < clip.frames(); i++) {
                     if (!clip.usable(i)) continue;
-                    float[] d = clip.descriptors[i];
-                    for (int j = 0; j < length; j++) {
-                        sum[j] += d[j];
-                        squares[j] += (double) d[j] * d[j];
+                    float[] d = clip.descriptors[i], x = clip.dynamicInput(i);
+                    for (int j = 0; j < length + Curvature.LENGTH; j++) {
+                        float v = j < length ? d[j] : x[length + j];
+                        sum[j] += v;
+                        squares[j] += (double) v * v;
                     }
-                    xd.add(clip.dynamicInput(i));
+                    xd.add(x);
                     xs.add(d);
                     float[] targets = Arrays.copyOf(clip.intensity[i], R + C);
                     System.arraycopy(clip.presence[i], 0, targets, R, C);
@@ -215,10 +223,12 @@ public final class AuCalibration {
                 }
             }
             rows = xd.size();
-            double[] scale = new double[length], both = new double[2 * length];
-            for (int j = 0; j < length; j++) {
-                scale[j] = Math.sqrt(Math.max(1e-12, squares[j] / rows - (sum[j] / rows) * (sum[j] / rows)));
-                both[j] = both[length + j] = scale[j];
+            // the deviation and the median halves take the descriptor's spread, the bends their own
+            double[] scale = new double[length], both = new double[2 * length + Curvature.LENGTH];
+            for (int j = 0; j < length + Curvature.LENGTH; j++) {
+                double spread = Math.sqrt(Math.max(1e-12, squares[j] / rows - (sum[j] / rows) * (sum[j] / rows)));
+                if (j < length) scale[j] = both[j] = both[length + j] = spread;
+                else both[length + j] = spread;
             }
             double[] weights = w.stream().mapToDouble(Double::doubleValue).toArray();
             dynamic = new Ridge(xd, yd, weights, both);
@@ -228,32 +238,45 @@ public final class AuCalibration {
         int rows() {
             return rows;
         }
+
+        /** The running and presence models: on {@code [d - n, n]}, or on that and the bends. */
+        double[][] solve(Inputs inputs) {
+            return dynamic.solve(inputs.penalty(), dynamic.inputs() - (inputs.curved() ? 0 : Curvature.LENGTH));
+        }
     }
 
     /** Out-of-fold raw predictions of the inner loop, for every penalty; and the choices made on them. */
     private static final class Predictions {
         private final List<ReducedClip> clips;
-        /** [penalty][clip][frame][target]: dynamic targets (R intensities, C presences) and still intensities. */
-        private final float[][][][] dynamic, still;
+        /**
+         * [curved][penalty][clip][frame][target]: dynamic targets (R intensities, C presences) without and with the
+         * bends; [penalty][clip][frame][target]: still intensities.
+         */
+        private final float[][][][][] dynamic;
+        private final float[][][][] still;
 
         Predictions(List<ReducedClip> clips) {
             this.clips = clips;
-            dynamic = new float[PENALTIES.length][clips.size()][][];
+            dynamic = new float[2][PENALTIES.length][clips.size()][][];
             still = new float[PENALTIES.length][clips.size()][][];
         }
 
-        /** Predicts the clips {@code held} (out of {@code t}) with every penalty. */
+        /** Predicts the clips {@code held} (out of {@code t}) with every penalty, without and with the bends. */
         void predict(IntPredicate held, Training t) {
             for (int p = 0; p < PENALTIES.length; p++) {
-                double[][] d = t.dynamic.solve(PENALTIES[p]), s = t.still.solve(PENALTIES[p]);
+                double[][] linear = t.solve(new Inputs(PENALTIES[p], false)), curved = t.solve(new Inputs(PENALTIES[p], true));
+                double[][] s = t.still.solve(PENALTIES[p]);
                 for (int c = 0; c < clips.size(); c++) {
                     if (!held.test(c)) continue;
                     ReducedClip clip = clips.get(c);
-                    dynamic[p][c] = new float[clip.frames()][];
+                    dynamic[0][p][c] = new float[clip.frames()][];
+                    dynamic[1][p][c] = new float[clip.frames()][];
                     still[p][c] = new float[clip.frames()][];
                     for (int i = 0; i < clip.frames(); i++) {
                         if (clip.descriptors[i] == null) continue;
-                        dynamic[p][c][i] = apply(d, clip.dynamicInput(i));
+                        float[] x = clip.dynamicInput(i);
+                        dynamic[0][p][c][i] = apply(linear, x);
+                        dynamic[1][p][c][i] = apply(curved, x);
                         still[p][c][i] = apply(s, clip.descriptors[i]);
                     }
                 }
@@ -275,29 +298,33 @@ public final class AuCalibration {
             double stillThreshold = bestF1(clipped(target(still[sp], a)), presenceIndex(au), 0.05, 3.0, 0.05)[1];
             float[][] stillValues = target(still[sp], a);
             double bestR = Double.NEGATIVE_INFINITY, penalty = 0, cutoff = 0, blend = 1;
+            int curved = 0;
             float[][] bestValues = null;
-            for (double alpha : BLENDS)
-                for (int p = 0; p < PENALTIES.length; p++) {
-                    if (alpha == 0 && p > 0) continue; // the still model alone: no running penalty to choose
-                    float[][] raw = mix(target(dynamic[p], a), stillValues, alpha);
-                    for (double q : CUTOFFS) {
-                        float[][] values = post(raw, q, true);
-                        double r = pearson(values, a);
-                        if (r > bestR + 1e-9) {
-                            bestR = r;
-                            penalty = alpha == 0 ? stillPenalty : PENALTIES[p];
-                            cutoff = q;
-                            blend = alpha;
-                            bestValues = values;
+            // the bends must earn their place: the linear inputs win ties
+            for (int k = 0; k < dynamic.length; k++)
+                for (double alpha : BLENDS)
+                    for (int p = 0; p < PENALTIES.length; p++) {
+                        if (alpha == 0 && (p > 0 || k > 0)) continue; // the still model alone: no running inputs to choose
+                        float[][] raw = mix(target(dynamic[k][p], a), stillValues, alpha);
+                        for (double q : CUTOFFS) {
+                            float[][] values = post(raw, q, true);
+                            double r = pearson(values, a);
+                            if (r > bestR + 1e-9) {
+                                bestR = r;
+                                penalty = alpha == 0 ? stillPenalty : PENALTIES[p];
+                                curved = k;
+                                cutoff = q;
+                                blend = alpha;
+                                bestValues = values;
+                            }
                         }
                     }
-                }
             int c = presenceIndex(au);
             double[] byIntensity = bestF1(bestValues, c, 0.05, 3.0, 0.05);
             String presence = "intensity";
             double threshold = byIntensity[1], f1 = byIntensity[0], presencePenalty = penalty;
             for (int p = 0; p < PENALTIES.length; p++) {
-                double[] byScore = bestF1(post(target(dynamic[p], R + c), 0, false), c, -0.3, 1.5, 0.02);
+                double[] byScore = bestF1(post(target(dynamic[curved][p], R + c), 0, false), c, -0.3, 1.5, 0.02);
                 if (byScore[0] > f1 + 1e-9) {
                     presence = "score";
                     f1 = byScore[0];
@@ -305,7 +332,7 @@ public final class AuCalibration {
                     presencePenalty = PENALTIES[p];
                 }
             }
-            return new Choice(au, penalty, blend, cutoff, bestR, presence, presencePenalty, threshold, f1, stillPenalty,
+            return new Choice(au, penalty, curved == 1, blend, cutoff, bestR, presence, presencePenalty, threshold, f1, stillPenalty,
                     stillThreshold, stillR);
         }
 
@@ -431,29 +458,29 @@ public final class AuCalibration {
         }
     }
 
+    /** Coefficients (weights, then the intercept) on the leading inputs of {@code x}. */
     private static float[] apply(double[][] coefficients, float[] x) {
         float[] out = new float[coefficients.length];
         for (int t = 0; t < coefficients.length; t++) {
             double[] w = coefficients[t];
-            double sum = w[x.length];
-            for (int j = 0; j < x.length; j++) sum += w[j] * x[j];
+            int inputs = w.length - 1;
+            double sum = w[inputs];
+            for (int j = 0; j < inputs; j++) sum += w[j] * x[j];
             out[t] = (float) sum;
         }
         return out;
     }
 
     /**
-     * The running model blended with the still model into one linear function of {@code [d - n, n]}: the still
-     * model's weights on d apply to both halves, since d = (d - n) + n.
+     * The running model blended with the still model into one linear function of {@code [d - n, n]} (and the bends,
+     * where the running model reads them): the still model's weights on d apply to both halves, since
+     * d = (d - n) + n; the bends keep the running model's share of its weights.
      */
     private static AuModel.Linear blend(double[] running, double[] still, double alpha) {
-        int length = still.length - 1;
+        int length = still.length - 1, inputs = running.length - 1;
         double[] mixed = new double[running.length];
-        for (int j = 0; j < length; j++) {
-            mixed[j] = alpha * running[j] + (1 - alpha) * still[j];
-            mixed[length + j] = alpha * running[length + j] + (1 - alpha) * still[j];
-        }
-        mixed[2 * length] = alpha * running[2 * length] + (1 - alpha) * still[length];
+        for (int j = 0; j < inputs; j++) mixed[j] = alpha * running[j] + (j < 2 * length ? (1 - alpha) * still[j % length] : 0);
+        mixed[inputs] = alpha * running[inputs] + (1 - alpha) * still[length];
         return linear(mixed);
     }
 

@@ -3,6 +3,7 @@ package org.facsflow.facs.calibration;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.BaselineMode;
+import org.facsflow.facs.coding.Curvature;
 import org.facsflow.facs.coding.FaceAppearance;
 import org.facsflow.facs.coding.FacialMeasures;
 import org.facsflow.facs.coding.NeutralBaseline;
@@ -52,9 +53,10 @@ public final class ModelCard {
                 .append("- The reference is OpenFace 2.0.6, not human FACS coders: agreement says how well facsflow reproduces ")
                 .append("OpenFace, including its errors.\n")
                 .append("- The descriptor's design (which features, how many components, median inputs) was explored on the ")
-                .append("same corpus with 4-fold cross-validation before this run; the nested loop chooses penalties, ")
-                .append("cut-offs, presence models and thresholds only. The held-out figures are therefore slightly optimistic ")
-                .append("about the design; facsflow is validated on other people and videos, not in shared/.\n")
+                .append("same corpus with 4-fold cross-validation before this run, the bends among nine variants of extra inputs ")
+                .append("compared on these outer folds; the nested loop chooses inputs (bends or not), penalties, cut-offs, ")
+                .append("presence models and thresholds only. The held-out figures are therefore slightly optimistic about ")
+                .append("the design; facsflow is validated on other people and videos, not in shared/.\n")
                 .append("- Inner folds reuse the outer fold's principal components (fitted on all of its training people).\n")
                 .append("- The corpus is mostly light-skinned adults talking with modest expressions (see ")
                 .append("shared/training/README.md): expect less on dark skin, children, strong or rare expressions.\n");
@@ -94,21 +96,24 @@ public final class ModelCard {
                 .append("Per person: the median descriptor over the person's measurable frames (whole video offline, running ")
                 .append("live, from histograms of ").append(NeutralBaseline.DESCRIPTOR_BINS).append(" bins over +/-")
                 .append((int) NeutralBaseline.SPAN_SD).append(" SD). The running models read the descriptor minus that median ")
-                .append("and the median itself; stills (no median) have their own models on the descriptor alone.\n\n");
+                .append("and the median itself, and, where the inner folds chose them (\"bends\" below), each measure's ")
+                .append("deviation from the median above zero and squared (").append(Curvature.LENGTH)
+                .append(" values); stills (no median) have their own models on the descriptor alone.\n\n");
     }
 
     private static void perAu(StringBuilder s, AuModel model, AuCalibration.Fit fit) {
         s.append("## Model per AU (final fit)\n\n")
-                .append("Ridge regression per AU; penalty (relative to the total weight, inputs scaled by their spread), ")
+                .append("Ridge regression per AU; inputs (linear, or with the bends), penalty (relative to the total weight, ")
+                .append("inputs scaled by their spread), ")
                 .append("the running model's share of the running intensity (the rest from the still model on the same frame), ")
                 .append("cut-off (the percentile of the person's predictions taken off, OpenFace-style; 0 = none) and ")
                 .append("presence (a threshold on the intensity, or a separate presence regression's score) chosen by ")
                 .append("pooled r and F1 in the inner folds; offline intensities are averaged over 3 frames.\n\n")
-                .append("| AU | penalty | running share | cut-off | inner r | presence | threshold | inner F1 | still penalty | still threshold | inner still r |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| AU | inputs | penalty | running share | cut-off | inner r | presence | threshold | inner F1 | still penalty | still threshold | inner still r |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (AuCalibration.Choice c : fit.choices())
-            s.append(String.format(Locale.ROOT, "| AU%d | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.2f |%n", c.au(),
-                    number(c.penalty()), number(c.blend()), number(c.cutoff()), c.innerR(), c.presence().equals("score")
+            s.append(String.format(Locale.ROOT, "| AU%d | %s | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.2f |%n", c.au(),
+                    c.curved() ? "bends" : "linear", number(c.penalty()), number(c.blend()), number(c.cutoff()), c.innerR(), c.presence().equals("score")
                             ? "score (penalty " + number(c.presencePenalty()) + ")" : "intensity",
                     number(c.threshold()), c.innerF1(), number(c.stillPenalty()), number(c.stillThreshold()), c.innerStillR()));
         s.append('\n');

@@ -4,6 +4,7 @@ import org.facsflow.facs.coding.AuCoder;
 import org.facsflow.facs.coding.AuDescriptor;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.BaselineMode;
+import org.facsflow.facs.coding.Curvature;
 import org.facsflow.facs.coding.NeutralBaseline;
 import org.facsflow.facs.coding.QualityGate;
 import org.facsflow.facs.validation.FrameKey;
@@ -70,14 +71,15 @@ final class ReducedClip {
         return descriptors[i] != null && verdicts[i].face() && reference[i];
     }
 
-    /** The running models' input: descriptor minus the clip's median, then the median. */
+    /** The running models' input: descriptor minus the clip's median, then the median, then the {@link Curvature} bends. */
     float[] dynamicInput(int i) {
         float[] d = descriptors[i];
-        float[] x = Arrays.copyOf(d, 2 * d.length);
+        float[] x = new float[2 * d.length + Curvature.LENGTH];
         for (int j = 0; j < d.length; j++) {
             x[j] = d[j] - median[j];
             x[d.length + j] = median[j];
         }
+        Curvature.fill(d, median, x, 2 * d.length);
         return x;
     }
 

@@ -50,20 +50,33 @@ final class Ridge {
         CommonOps_DDRM.multTransA(z, u, cross);
     }
 
+    int inputs() {
+        return inputs;
+    }
+
     /** Per target, the weights on the raw inputs and last the intercept. */
     double[][] solve(double penalty) {
-        DMatrixRMaj a = gram.copy();
-        for (int j = 0; j < inputs; j++) a.add(j, j, penalty);
-        DMatrixRMaj b = new DMatrixRMaj(inputs, targets);
-        if (!CommonOps_DDRM.solveSPD(a, cross, b)) throw new IllegalStateException("ridge system is not positive definite");
-        double[][] coefficients = new double[targets][inputs + 1];
+        return solve(penalty, inputs);
+    }
+
+    /**
+     * The same on the first {@code leading} inputs alone: their block of the normal equations is what a ridge on
+     * them alone would form, so a model on fewer inputs needs no second pass over the rows.
+     */
+    double[][] solve(double penalty, int leading) {
+        DMatrixRMaj a = CommonOps_DDRM.extract(gram, 0, leading, 0, leading);
+        for (int j = 0; j < leading; j++) a.add(j, j, penalty);
+        DMatrixRMaj b = new DMatrixRMaj(leading, targets);
+        if (!CommonOps_DDRM.solveSPD(a, CommonOps_DDRM.extract(cross, 0, leading, 0, targets), b))
+            throw new IllegalStateException("ridge system is not positive definite");
+        double[][] coefficients = new double[targets][leading + 1];
         for (int t = 0; t < targets; t++) {
             double intercept = targetMean[t];
-            for (int j = 0; j < inputs; j++) {
+            for (int j = 0; j < leading; j++) {
                 coefficients[t][j] = b.get(j, t) / scale[j];
                 intercept -= coefficients[t][j] * inputMean[j];
             }
-            coefficients[t][inputs] = intercept;
+            coefficients[t][leading] = intercept;
         }
         return coefficients;
     }

@@ -23,8 +23,9 @@ import java.util.Map;
  * ({@link Descriptor}), and per coded AU either linear models fitted to reference outputs or a hand-set FACS rule.
  *
  * <p>Fitted AUs read the descriptor {@code d} of a frame and the person's neutral {@code n} (their median descriptor):
- * intensity = {@code running} on {@code [d - n, n]} minus the person's cut-off offset, clipped to [0, 5]; stills (no
- * neutral known) use {@code still} on {@code d}. Presence is {@code presence} (a score on the same inputs) at or above
+ * intensity = {@code running} on {@code [d - n, n]} (or on {@code [d - n, n, bends]}, {@link Curvature}, where its
+ * weights are that long) minus the person's cut-off offset, clipped to [0, 5]; stills (no neutral known) use
+ * {@code still} on {@code d}. Presence is {@code presence} (a score on the same inputs) at or above
  * {@code threshold}, or, where {@code presence} is null, the intensity at or above it. Prior AUs are
  * {@code intercept + sum weights[i] * (measure[i] - population neutral)} on the named {@link FacialMeasures}.
  *
@@ -93,11 +94,13 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
      *                       no reference intensity exists to fit it)
      * @param reported       whether default outputs show it ({@link AuModel#reported()}); false marks it experimental
      * @param check          why: for a prior AU, the result of calibration's check on the training corpus
-     * @param running        fitted: intensity from {@code [d - n, n]} (descriptor minus the person's neutral, neutral)
+     * @param running        fitted: intensity from {@code [d - n, n]} (descriptor minus the person's neutral, neutral),
+     *                       followed by the {@link Curvature} bends where its weights are that long
      * @param cutoff         fitted: the percentile (0-1) of the person's own predictions taken off as their offset
      *                       (OpenFace's cut-off); 0: none
      * @param still          fitted: intensity from {@code d} alone (stills, and a live face's first frames)
-     * @param presence       fitted: a presence score from {@code [d - n, n]}; null: presence reads the intensity
+     * @param presence       fitted: a presence score from the same inputs as {@code running}; null: presence reads
+     *                       the intensity
      * @param threshold      presence at or above this (of the score, or of the intensity)
      * @param stillThreshold presence of a still: its intensity at or above this
      * @param sides          fitted, one-sided AUs: the FACS-named sided measures whose right-minus-left difference
@@ -161,9 +164,15 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
         aus = List.copyOf(aus);
         int length = descriptor.length();
         for (Entry e : aus)
-            if (e.fitted() && (e.running().weights().length != 2 * length || e.still().weights().length != length
-                    || (e.presence() != null && e.presence().weights().length != 2 * length)))
+            if (e.fitted() && (!runningLength(e.running(), length) || e.still().weights().length != length
+                    || (e.presence() != null && !runningLength(e.presence(), length))))
                 throw new IllegalArgumentException("AU" + e.au() + ": model sizes do not match the descriptor's " + length);
+    }
+
+    /** Whether a running model reads {@code [d - n, n]}, or that and the {@link Curvature} bends. */
+    private static boolean runningLength(Linear model, int length) {
+        int w = model.weights().length;
+        return w == 2 * length || w == 2 * length + Curvature.LENGTH;
     }
 
     /** The entry for an AU; throws if the model has none. */

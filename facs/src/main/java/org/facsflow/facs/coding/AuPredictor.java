@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The prediction step: a frame's descriptor ({@link AuDescriptor}) and the person's neutral descriptor through each
- * fitted AU's linear models ({@link AuModel.Entry}), minus the person's offset, clipped to [0, 5]; the prior AUs by
+ * The prediction step: a frame's descriptor ({@link AuDescriptor}) and the person's neutral descriptor (and the
+ * {@link Curvature} bends between them, for the AUs fitted with them) through each fitted AU's linear models
+ * ({@link AuModel.Entry}), minus the person's offset, clipped to [0, 5]; the prior AUs by
  * their FACS rules on the measures against the population neutral face (a person's median face is no neutral for
  * them: someone who smiles most of the time would score lip puckering whenever the smile relaxes).
  *
@@ -70,11 +71,13 @@ public final class AuPredictor {
     public Raw raw(float[] descriptor, float[] neutral) {
         int n = entries.length;
         float[] intensity = new float[n], asymmetry = new float[n], presence = new float[n];
-        float[] input = new float[2 * length];
+        float[] input = new float[2 * length + Curvature.LENGTH];
         for (int j = 0; j < length; j++) {
             input[j] = descriptor[j] - neutral[j];
             input[length + j] = neutral[j];
         }
+        // an entry without bends has shorter weights and never reads them
+        Curvature.fill(descriptor, neutral, input, 2 * length);
         for (int a = 0; a < n; a++) {
             AuModel.Entry e = entries[a];
             if (e.fitted()) {

@@ -226,6 +226,30 @@ class AuCoderTest {
     }
 
     @Test
+    void aRunningModelWithBendsReadsThemAndOtherLengthsAreRefused() {
+        AuModel model = AuModel.standard();
+        int length = model.descriptor().length();
+        AuModel.Entry e = model.entry(ActionUnit.AU45);
+        // weight 1 on the first measure's deviation above zero, 2 on its square
+        float[] w = new float[2 * length + Curvature.LENGTH];
+        w[2 * length] = 1;
+        w[2 * length + 1] = 2;
+        AuModel bent = model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(w, 0.5), e.cutoff(), e.still(), null,
+                e.threshold(), e.stillThreshold(), e.sides(), e.sideWeights())), model.note());
+        AuPredictor p = new AuPredictor(bent);
+        int au45 = ActionUnit.CODED.indexOf(ActionUnit.AU45);
+        float[] n = new float[length], up = new float[length], down = new float[length];
+        up[0] = 0.5f;
+        down[0] = -0.5f;
+        assertEquals(0.5 + 0.5 + 2 * 0.25, p.raw(up, n).intensity()[au45], 1e-6);
+        assertEquals(0.5 + 2 * 0.25, p.raw(down, n).intensity()[au45], 1e-6, "below zero only the square counts");
+        assertEquals(0.5, p.neutralOffsets(n)[au45], 1e-6, "no bends at the neutral itself");
+        float[] odd = new float[2 * length + 1];
+        assertThrows(IllegalArgumentException.class, () -> model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(odd, 0),
+                0, e.still(), null, 0.5, 0.5, e.sides(), e.sideWeights())), model.note()));
+    }
+
+    @Test
     void runningBaselineIsTheMedian() {
         NeutralBaseline b = new NeutralBaseline(BaselineMode.RUNNING, 3);
         for (float v : new float[]{1, 5, 2, 4, 3}) {
