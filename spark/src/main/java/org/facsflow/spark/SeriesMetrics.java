@@ -28,16 +28,13 @@ import java.util.stream.IntStream;
  */
 final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics> {
     /**
-     * The result columns a series needs, in this order: then the columns of {@link #MEASURE_SIGNALS} and of
-     * {@link #AU_SIGNALS}.
+     * The result columns a series needs, in this order: then the study's measures ({@link Signals#MEASURES}: the
+     * frame table has them all) and the columns of {@link #AU_SIGNALS}.
      */
     static final List<String> COLUMNS = List.of(ResultSchema.FRAME, ResultSchema.FACE_ID, ResultSchema.TIMESTAMP,
             ResultSchema.SUCCESS, ResultSchema.BASELINE);
     private static final int FRAME = 0, FACE = 1, TIME = 2, SUCCESS = 3, BASELINE = 4, MEASURES = 5;
-    /** The study's measures (valence, arousal, the voice), as {@link Signals} indices: the frame table has them all. */
-    private static final int[] MEASURE_SIGNALS = IntStream.range(Signals.AU_COUNT, Signals.COUNT)
-            .filter(i -> FrameTable.COLUMNS.column(Signals.name(i)).isPresent()).toArray();
-    private static final int AUS = MEASURES + MEASURE_SIGNALS.length;
+    private static final int AUS = MEASURES + Signals.MEASURES.size();
     /**
      * The study's AU signals the frame table has a column for, in signal order: the experimental AUs, which the
      * pipeline leaves out, have none and stay NaN (unmeasured), as in {@code study run}.
@@ -55,7 +52,7 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
     /** Every column the rows must carry, in order. */
     static List<String> columns() {
         List<String> all = new ArrayList<>(COLUMNS);
-        for (int i : MEASURE_SIGNALS) all.add(Signals.name(i));
+        all.addAll(Signals.MEASURES);
         for (int i : AU_SIGNALS) all.add(Signals.column(i));
         return all;
     }
@@ -78,9 +75,8 @@ final class SeriesMetrics implements MapGroupsFunction<String, Row, VideoMetrics
                 for (int k = 0; k < AU_SIGNALS.length; k++)
                     if (!r.isNullAt(AUS + k)) au[AU_SIGNALS[k]] = (float) r.getDouble(AUS + k);
                 float[] measures = new float[Signals.MEASURES.size()];
-                Arrays.fill(measures, Float.NaN);
-                for (int k = 0; k < MEASURE_SIGNALS.length; k++)
-                    if (!r.isNullAt(MEASURES + k)) measures[MEASURE_SIGNALS[k] - Signals.AU_COUNT] = (float) r.getDouble(MEASURES + k);
+                for (int k = 0; k < measures.length; k++)
+                    measures[k] = r.isNullAt(MEASURES + k) ? Float.NaN : (float) r.getDouble(MEASURES + k);
                 series.add(new StudyFrame(Math.toIntExact(r.getLong(FACE)), frame, time, au, true, measures));
                 measured.add(frame);
             } else {

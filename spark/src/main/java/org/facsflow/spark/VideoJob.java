@@ -9,7 +9,6 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
-import org.facsflow.fusion.voice.SpeakerAttribution;
 import org.facsflow.fusion.voice.VoiceStep;
 import org.facsflow.media.MediaException;
 import org.facsflow.pipeline.Pipeline;
@@ -126,9 +125,7 @@ final class VideoJob implements Function<VideoTask, VideoOutcome> {
             try {
                 VideoInput input = PipelineExtractor.input(task.recording(local.path()));
                 // the voice as study run has it: on the speaking face's rows (empty without speech)
-                SpeakerAttribution<IOException> voiced = VoiceStep.forInput(input.spec(), true).attach(writer);
-                pipeline.analyzeVideo(input, voiced, VideoProgress.NONE);
-                voiced.finish();
+                VoiceStep.forInput(input.spec(), true).analyze(pipeline, input, writer, VideoProgress.NONE);
                 healthy = true;
             } finally {
                 writer.close(); // the footer, before the file is checksummed (a failed try's file is deleted below)

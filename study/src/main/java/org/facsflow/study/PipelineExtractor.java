@@ -1,6 +1,5 @@
 package org.facsflow.study;
 
-import org.facsflow.fusion.voice.SpeakerAttribution;
 import org.facsflow.fusion.voice.VoiceStep;
 import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSources;
@@ -19,7 +18,6 @@ import org.facsflow.study.metrics.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -70,10 +68,9 @@ public final class PipelineExtractor implements VideoExtractor {
     @Override
     public void extract(Recording recording, Consumer<StudyFrame> sink, Progress progress) throws IOException {
         VideoInput input = input(recording);
-        SpeakerAttribution<RuntimeException> rows = VoiceStep.forInput(input.spec(), voice).attach(frame -> report(frame, sink));
         try {
-            pipeline.analyzeVideo(input, rows, new TwoPasses(progress, recording.endSeconds()));
-            rows.finish();
+            VoiceStep.forInput(input.spec(), voice).analyze(pipeline, input, frame -> report(frame, sink),
+                    new TwoPasses(progress, recording.endSeconds()));
         } catch (MediaException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -123,20 +120,13 @@ public final class PipelineExtractor implements VideoExtractor {
         if (!any) sink.accept(StudyFrame.noFace(index, frame.time()));
     }
 
-    /** The face's {@link Signals#MEASURES}: valence, arousal, and the voice where this face speaks. */
+    /** The face's {@link Signals#MEASURES}, in their order: valence, arousal, and the voice where this face speaks. */
     private static float[] measures(FaceResult face) {
-        float[] m = new float[Signals.MEASURES.size()];
-        Arrays.fill(m, Float.NaN);
-        m[Signals.VALENCE - Signals.AU_COUNT] = face.affect().circumplex().valence();
-        m[Signals.AROUSAL - Signals.AU_COUNT] = face.affect().circumplex().arousal();
+        float valence = face.affect().circumplex().valence(), arousal = face.affect().circumplex().arousal();
         VoiceFrame voice = face.voice();
-        if (voice != null) {
-            m[Signals.VOICE_ACTIVE - Signals.AU_COUNT] = (float) voice.active();
-            m[Signals.VOICE_ENERGY - Signals.AU_COUNT] = (float) voice.energyDb();
-            m[Signals.VOICE_F0 - Signals.AU_COUNT] = (float) voice.f0();
-            m[Signals.VOICE_RATE - Signals.AU_COUNT] = (float) voice.syllableRate();
-        }
-        return m;
+        if (voice == null) return new float[]{valence, arousal};
+        return new float[]{valence, arousal, (float) voice.active(), (float) voice.energyDb(), (float) voice.f0(),
+                (float) voice.syllableRate()};
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.facsflow.study;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.study.metrics.Signals;
 
-import java.util.Arrays;
-
 /**
  * What the pipeline measured for one face in one video frame, the unit a {@link VideoExtractor} hands to a study. A
  * frame in which no face was found is still reported, once, as {@link #noFace}, so that the study can count lost
@@ -17,7 +15,7 @@ import java.util.Arrays;
  *                    an AU that could not be measured in this frame; may be empty when {@code success} is false
  * @param success     whether the face was measured well enough to use (tracking and AU coding succeeded)
  * @param measures    the {@link Signals#MEASURES} (valence, arousal, the voice where this face is the speaker), in
- *                    that order; NaN for one not measured; empty when none was
+ *                    that order; NaN for one not measured, and those after the array's end are not measured either
  */
 public record StudyFrame(int faceId, long frame, double timeSeconds, float[] intensities, boolean success,
                          float[] measures) {
@@ -43,10 +41,7 @@ public record StudyFrame(int faceId, long frame, double timeSeconds, float[] int
 
     /** A measured face with its AUs and valence only (what a tool without arousal or voice gives). */
     public static StudyFrame measured(int faceId, long frame, double timeSeconds, float[] intensities, double valence) {
-        float[] measures = new float[Signals.MEASURES.size()];
-        Arrays.fill(measures, Float.NaN);
-        measures[Signals.VALENCE - Signals.AU_COUNT] = (float) valence;
-        return new StudyFrame(faceId, frame, timeSeconds, intensities, true, measures);
+        return new StudyFrame(faceId, frame, timeSeconds, intensities, true, new float[]{(float) valence});
     }
 
     /** The report for a frame in which no face was found. */

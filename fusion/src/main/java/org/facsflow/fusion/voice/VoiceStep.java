@@ -1,9 +1,14 @@
 package org.facsflow.fusion.voice;
 
+import org.facsflow.media.MediaException;
 import org.facsflow.media.VideoSources;
 import org.facsflow.media.voice.VoiceAnalysis;
 import org.facsflow.media.voice.VoiceTrack;
+import org.facsflow.pipeline.Pipeline;
 import org.facsflow.pipeline.ResultSink;
+import org.facsflow.pipeline.VideoInput;
+import org.facsflow.pipeline.VideoProgress;
+import org.facsflow.pipeline.VideoSummary;
 import org.facsflow.pipeline.table.ResultSchema;
 
 import java.nio.file.InvalidPathException;
@@ -51,6 +56,18 @@ public final class VoiceStep {
     /** The sink that attributes the voice before {@code rows}; call its {@code finish()} after the video. */
     public <E extends Exception> SpeakerAttribution<E> attach(ResultSink<E> rows) {
         return new SpeakerAttribution<>(this::voice, rows);
+    }
+
+    /**
+     * Analyses {@code input} with this step between the pipeline and {@code rows}, which get every frame with its
+     * voice attributed, the last ones included.
+     */
+    public <E extends Exception> VideoSummary analyze(Pipeline pipeline, VideoInput input, ResultSink<E> rows,
+                                                      VideoProgress progress) throws E, MediaException {
+        SpeakerAttribution<E> voiced = attach(rows);
+        VideoSummary summary = pipeline.analyzeVideo(input, voiced, progress);
+        voiced.finish();
+        return summary;
     }
 
     /** The analysed voice, waiting for it; null when there is none or it failed. */

@@ -133,10 +133,10 @@ public final class StudyComparison {
         }
         keys.add(new MetricKey(MetricKey.POSITIVE_PAIR, MetricKey.POSITIVE_SECONDS));
         keys.add(MetricKey.of(Signals.AU12, MetricKey.SMILE_EPISODES));
-        for (MetricKey key : List.of(MetricKey.of(Signals.VALENCE, MetricKey.MEAN), MetricKey.of(Signals.AROUSAL, MetricKey.MEAN),
-                MetricKey.of(Signals.VOICE_ACTIVE, MetricKey.MEAN), MetricKey.of(Signals.VOICE_ENERGY, MetricKey.WHILE_SPEAKING),
-                MetricKey.of(Signals.VOICE_F0, MetricKey.WHILE_SPEAKING), MetricKey.of(Signals.VOICE_RATE, MetricKey.WHILE_SPEAKING)))
+        for (int s = Signals.AU_COUNT; s < Signals.COUNT; s++) {
+            MetricKey key = StudyMetrics.headline(s);
             if (videos.stream().anyMatch(v -> !Double.isNaN(v.metric(key)))) keys.add(key);
+        }
         return keys;
     }
 

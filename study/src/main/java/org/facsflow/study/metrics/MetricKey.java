@@ -1,7 +1,6 @@
 package org.facsflow.study.metrics;
 
 import org.facsflow.facs.ActionUnit;
-import org.facsflow.pipeline.table.ResultSchema;
 
 /**
  * One per-recording number: a statistic of a signal, e.g. (AU12, mean).
@@ -79,27 +78,17 @@ public record MetricKey(String signal, String statistic) {
             case POSITIVE_SECONDS, TIME_TO_PEAK -> " s";
             case SMILE_EPISODES -> " smiles";
             case PRESENCE -> " of the time";
-            default -> switch (signal) {
-                case ResultSchema.VALENCE -> " on the -1 to 1 valence scale";
-                case ResultSchema.AROUSAL -> " on the -1 to 1 arousal scale";
-                case ResultSchema.VOICE_ACTIVE -> " of the time";
-                case ResultSchema.VOICE_ENERGY -> " dB";
-                case ResultSchema.VOICE_F0 -> " Hz";
-                case ResultSchema.VOICE_RATE -> " syllables/s";
-                default -> " points on the 0-5 intensity scale";
-            };
+            default -> {
+                int s = Signals.index(signal);
+                yield s >= Signals.AU_COUNT ? Signals.measure(s).unit() : " points on the 0-5 intensity scale";
+            }
         };
     }
 
     private String what() {
         int s = Signals.index(signal);
-        if (s < 0 || s == Signals.VALENCE || s == Signals.AROUSAL) return signal;
-        return switch (signal) {
-            case ResultSchema.VOICE_ACTIVE -> "share of time speaking";
-            case ResultSchema.VOICE_ENERGY -> "voice level";
-            case ResultSchema.VOICE_F0 -> "voice pitch (F0)";
-            case ResultSchema.VOICE_RATE -> "speech rate";
-            default -> "intensity of " + signal + " (" + ActionUnit.CODED.get(s).name() + (s == Signals.AU12 ? ", smiling" : "") + ")";
-        };
+        if (s < 0) return signal;
+        if (s >= Signals.AU_COUNT) return Signals.measure(s).what();
+        return "intensity of " + signal + " (" + ActionUnit.CODED.get(s).name() + (s == Signals.AU12 ? ", smiling" : "") + ")";
     }
 }

@@ -14,9 +14,30 @@ import java.util.stream.IntStream;
  */
 public final class Signals {
     public static final int AU_COUNT = StudyFrame.AU_COUNT;
+    /**
+     * A signal beyond the AUs, as tables, charts and summaries name it.
+     *
+     * @param column its result-table (and study database) column
+     * @param title  beside its code in tables and chart titles
+     * @param axis   a curve's axis
+     * @param unit   after a difference's number
+     * @param what   words for a summary
+     */
+    public record Measure(String column, String title, String axis, String unit, String what) {
+    }
+
     /** The face's valence and arousal (as in analyze's CSV), then the voice on the participant's frames. */
-    public static final List<String> MEASURES = List.of(ResultSchema.VALENCE, ResultSchema.AROUSAL,
-            ResultSchema.VOICE_ACTIVE, ResultSchema.VOICE_ENERGY, ResultSchema.VOICE_F0, ResultSchema.VOICE_RATE);
+    private static final List<Measure> TABLE = List.of(
+            new Measure(ResultSchema.VALENCE, "valence", "valence (-1 to 1)", " on the -1 to 1 valence scale", "valence"),
+            new Measure(ResultSchema.AROUSAL, "arousal", "arousal (-1 to 1)", " on the -1 to 1 arousal scale", "arousal"),
+            new Measure(ResultSchema.VOICE_ACTIVE, "voice_active (speaking)", "share of the frame speaking (0-1)",
+                    " of the time", "share of time speaking"),
+            new Measure(ResultSchema.VOICE_ENERGY, "voice_energy (loudness)", "level (dBFS)", " dB", "voice level"),
+            new Measure(ResultSchema.VOICE_F0, "voice_f0 (pitch)", "F0 (Hz)", " Hz", "voice pitch (F0)"),
+            new Measure(ResultSchema.VOICE_RATE, "voice_rate (syllables per second)", "syllables per second",
+                    " syllables/s", "speech rate"));
+    /** The measures' columns, in signal order. */
+    public static final List<String> MEASURES = TABLE.stream().map(Measure::column).toList();
     public static final int VALENCE = AU_COUNT, AROUSAL = AU_COUNT + 1, VOICE_ACTIVE = AU_COUNT + 2,
             VOICE_ENERGY = AU_COUNT + 3, VOICE_F0 = AU_COUNT + 4, VOICE_RATE = AU_COUNT + 5;
     public static final int COUNT = AU_COUNT + MEASURES.size();
@@ -55,28 +76,18 @@ public final class Signals {
         return IntStream.range(0, AU_COUNT).mapToObj(Signals::column).toList();
     }
 
+    /** The measure of signal index {@code signal} (at or beyond {@link #AU_COUNT}). */
+    public static Measure measure(int signal) {
+        return TABLE.get(signal - AU_COUNT);
+    }
+
     /** "AU12 Lip Corner Puller", "valence", "voice_f0 (pitch)". */
     public static String title(int signal) {
-        if (signal < AU_COUNT) return name(signal) + " " + ActionUnit.CODED.get(signal).name();
-        return switch (name(signal)) {
-            case ResultSchema.VOICE_ACTIVE -> "voice_active (speaking)";
-            case ResultSchema.VOICE_ENERGY -> "voice_energy (loudness)";
-            case ResultSchema.VOICE_F0 -> "voice_f0 (pitch)";
-            case ResultSchema.VOICE_RATE -> "voice_rate (syllables per second)";
-            default -> name(signal);
-        };
+        return signal < AU_COUNT ? name(signal) + " " + ActionUnit.CODED.get(signal).name() : measure(signal).title();
     }
 
     /** The axis of a curve: "intensity (0-5)", "valence (-1 to 1)", "F0 (Hz)". */
     public static String axis(int signal) {
-        if (signal < AU_COUNT) return "intensity (0-5)";
-        return switch (name(signal)) {
-            case ResultSchema.VALENCE -> "valence (-1 to 1)";
-            case ResultSchema.AROUSAL -> "arousal (-1 to 1)";
-            case ResultSchema.VOICE_ACTIVE -> "share of the frame speaking (0-1)";
-            case ResultSchema.VOICE_ENERGY -> "level (dBFS)";
-            case ResultSchema.VOICE_F0 -> "F0 (Hz)";
-            default -> "syllables per second";
-        };
+        return signal < AU_COUNT ? "intensity (0-5)" : measure(signal).axis();
     }
 }

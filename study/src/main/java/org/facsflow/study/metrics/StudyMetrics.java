@@ -95,8 +95,16 @@ public final class StudyMetrics {
             sum += v;
             count++;
         }
-        if (count > 0)
-            metrics.put(MetricKey.of(s, s == Signals.VOICE_ACTIVE ? MetricKey.MEAN : MetricKey.WHILE_SPEAKING), sum / count);
+        if (count > 0) metrics.put(headline(s), sum / count);
+    }
+
+    /**
+     * The metric a comparison tests for a signal beyond the AUs: the mean of valence, arousal and the speaking share,
+     * the mean while speaking of the voice's other measures.
+     */
+    public static MetricKey headline(int signal) {
+        boolean whileSpeaking = Signals.voice(signal) && signal != Signals.VOICE_ACTIVE;
+        return MetricKey.of(signal, whileSpeaking ? MetricKey.WHILE_SPEAKING : MetricKey.MEAN);
     }
 
     /** The time each measured frame stands for (see class comment). */
