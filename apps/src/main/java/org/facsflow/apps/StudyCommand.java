@@ -2,6 +2,7 @@ package org.facsflow.apps;
 
 import org.facsflow.study.Design;
 import org.facsflow.study.ManifestException;
+import org.facsflow.study.PipelineExtractor;
 import org.facsflow.study.RunProgress;
 import org.facsflow.study.StudyData;
 import org.facsflow.study.StudyExtractor;
@@ -78,7 +79,8 @@ final class StudyCommand implements Runnable {
             // The real pipeline (or another tool's AU file read as it is), one extractor per worker thread.
             VideoExtractor.Factory extractors = synthetic ? SyntheticExtractor::new : () -> new StudyExtractor(AssetStore.standard(), !noVoice);
             try {
-                return StudyCommand.run(StudyManifest.read(manifest), studyDir, extractors, threads, redo);
+                String settings = synthetic ? SyntheticExtractor.SETTINGS : PipelineExtractor.extractionSettings(!noVoice);
+                return StudyCommand.run(StudyManifest.read(manifest), studyDir, extractors, settings, threads, redo);
             } catch (AssetUnavailableException e) {
                 System.err.println("facsflow: " + e.getMessage());
                 return 2;
@@ -159,7 +161,7 @@ final class StudyCommand implements Runnable {
             try {
                 Path manifest = new SyntheticStudy(participants, design, smileRatio, seed).write(studyDir);
                 int status = StudyCommand.run(StudyManifest.read(manifest), studyDir, SyntheticExtractor::new,
-                        StudyRunner.DEFAULT_THREADS, false);
+                        SyntheticExtractor.SETTINGS, StudyRunner.DEFAULT_THREADS, false);
                 System.out.println("Next: facsflow study compare " + studyDir + " --a " + SyntheticStudy.A + " --b "
                         + SyntheticStudy.B + " --report");
                 return status;
@@ -170,9 +172,9 @@ final class StudyCommand implements Runnable {
         }
     }
 
-    private static int run(StudyManifest manifest, Path studyDir, VideoExtractor.Factory extractors, int threads,
-                           boolean redo) throws IOException {
-        StudyRunner runner = new StudyRunner(extractors, threads, new StudyMetrics(MetricSettings.DEFAULT),
+    private static int run(StudyManifest manifest, Path studyDir, VideoExtractor.Factory extractors, String settings,
+                           int threads, boolean redo) throws IOException {
+        StudyRunner runner = new StudyRunner(extractors, settings, threads, new StudyMetrics(MetricSettings.DEFAULT),
                 RunProgress.forConsole(System.err));
         StudyRunner.RunResult result = runner.run(manifest, studyDir, redo);
         System.out.print(result.table());

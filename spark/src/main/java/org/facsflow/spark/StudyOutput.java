@@ -98,7 +98,7 @@ final class StudyOutput implements Serializable {
             public StoredFrames.Fingerprint video() throws IOException {
                 return fingerprint(new Path(t.video()), conf);
             }
-        }, FrameTable.SCHEMA_NAME, t.recording().endSeconds());
+        }, FrameTable.SCHEMA_NAME, VideoJob.EXTRACTION_SETTINGS, t.recording().endSeconds());
     }
 
     /**

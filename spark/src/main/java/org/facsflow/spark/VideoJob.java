@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class VideoJob implements Function<VideoTask, VideoOutcome> {
+    /** The sound is analysed, as {@code study run} does by default; stored frames say so ({@link StoredFrames#SETTINGS}). */
+    static final boolean VOICE = true;
+    static final String EXTRACTION_SETTINGS = PipelineExtractor.extractionSettings(VOICE);
+
     /**
      * @param modelsHome  the model cache on the executors, null for each node's own ({@link ExecutorPipelines})
      * @param maxFailures tries Spark gives a task ({@code spark.task.maxFailures}; local mode: the F of local[N,F])
@@ -118,6 +122,7 @@ final class VideoJob implements Function<VideoTask, VideoOutcome> {
             meta.put(StoredFrames.END, String.valueOf(task.recording().endSeconds()));
             meta.put(StoredFrames.EXTRACTOR, PipelineExtractor.DESCRIPTION);
             meta.put(StoredFrames.SIMULATED, "false");
+            meta.put(StoredFrames.SETTINGS, EXTRACTION_SETTINGS);
             long rows, dropped;
             Pipeline pipeline = ExecutorPipelines.borrow(settings.modelsHome());
             boolean healthy = false;
@@ -125,7 +130,7 @@ final class VideoJob implements Function<VideoTask, VideoOutcome> {
             try {
                 VideoInput input = PipelineExtractor.input(task.recording(local.path()));
                 // the voice as study run has it: on the speaking face's rows (empty without speech)
-                VoiceStep.forInput(input.spec(), true).analyze(pipeline, input, writer, VideoProgress.NONE);
+                VoiceStep.forInput(input.spec(), VOICE).analyze(pipeline, input, writer, VideoProgress.NONE);
                 healthy = true;
             } finally {
                 writer.close(); // the footer, before the file is checksummed (a failed try's file is deleted below)

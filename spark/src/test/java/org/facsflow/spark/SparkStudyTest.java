@@ -69,7 +69,7 @@ class SparkStudyTest {
         StudyManifest manifest = StudyManifest.read(manifestFile);
 
         Path studyDir = dir.resolve("study");
-        new StudyRunner(() -> new PipelineExtractor(AssetStore.standard()), 2, new StudyMetrics(MetricSettings.DEFAULT),
+        new StudyRunner(() -> new PipelineExtractor(AssetStore.standard()), PipelineExtractor.extractionSettings(true), 2, new StudyMetrics(MetricSettings.DEFAULT),
                 RunProgress.silent()).run(manifest, studyDir, false);
         StudyData local = StudyData.open(studyDir);
         ComparisonResult localComparison = new StudyComparison(MetricSettings.DEFAULT, StatsSettings.DEFAULT)

@@ -49,6 +49,11 @@ public final class PipelineExtractor implements VideoExtractor {
         this.voice = voice;
     }
 
+    /** The extraction settings a study stores with each video's frames ({@link StoredFrames#SETTINGS}). */
+    public static String extractionSettings(boolean voice) {
+        return voice ? "sound analysed" : "sound left alone";
+    }
+
     /**
      * What the pipeline reads of a recording: its video file, or its folder of frames at the manifest's frame rate,
      * up to the stimulus end ({@link Recording#endSeconds()}).

@@ -14,14 +14,14 @@ import java.util.Map;
 /**
  * The rule by which a rerun keeps a recording's stored frames instead of extracting it again, for any store: the
  * file is whole (its SHA-256 matches the one written beside it before the file was renamed into place), readable, of
- * the expected schema, and of this video (size and modification time) and stimulus end. {@link StudyStore} applies it
+ * the expected schema and extraction settings, and of this video (size and modification time) and stimulus end. {@link StudyStore} applies it
  * to local files; the Spark job to files on any Hadoop file system. The keys below are the results' key-value
  * metadata.
  */
 public final class StoredFrames {
     public static final String SCHEMA = "schema", VIDEO = "video", VIDEO_SIZE = "video_size",
             VIDEO_MODIFIED = "video_modified", END = "end_s", FRAMES = "frames", EXTRACTOR = "extractor",
-            SIMULATED = "simulated";
+            SIMULATED = "simulated", SETTINGS = "settings";
 
     private StoredFrames() {
     }
@@ -85,10 +85,12 @@ public final class StoredFrames {
 
     /**
      * @param name   the results file as messages name it (e.g. {@code frames/p03_AdB.parquet})
-     * @param schema the schema its metadata must name
-     * @param end    the recording's {@link Recording#endSeconds()} now
+     * @param schema   the schema its metadata must name
+     * @param settings the extraction settings its metadata must name (e.g. whether the sound was analysed): frames
+     *                 extracted otherwise lack or carry measures this run would not
+     * @param end      the recording's {@link Recording#endSeconds()} now
      */
-    public static Verdict judge(String name, Facts stored, String schema, double end) throws IOException {
+    public static Verdict judge(String name, Facts stored, String schema, String settings, double end) throws IOException {
         if (!stored.exists()) return new Verdict(-1, "");
         String recorded = stored.recordedChecksum();
         if (recorded == null)
@@ -103,6 +105,9 @@ public final class StoredFrames {
         }
         if (!schema.equals(meta.get(SCHEMA)))
             return new Verdict(-1, name + " was written by another facsflow version: extracted again");
+        String was = meta.getOrDefault(SETTINGS, "not recorded");
+        if (!settings.equals(was))
+            return new Verdict(-1, name + " was extracted with other settings (" + was + ", now " + settings + "): extracted again");
         Fingerprint now = stored.video();
         if (!String.valueOf(now.size()).equals(meta.get(VIDEO_SIZE))
                 || !String.valueOf(now.modified()).equals(meta.get(VIDEO_MODIFIED)))

@@ -23,7 +23,8 @@ import java.util.concurrent.ExecutionException;
  * and then builds the study database.
  * <ul>
  *   <li>Resumable: a recording whose Parquet file is whole (its SHA-256 matches), and whose video and manifest
- *       timing are unchanged, is skipped; a damaged one is extracted again, and the run says so. Each video's
+ *       timing and extraction settings (the sound analysed or not) are unchanged, is skipped; a damaged or
+ *       differently extracted one is extracted again, and the run says so. Each video's
  *       results appear atomically when it finishes, so a crash loses only the videos in flight; a rerun deletes
  *       their temporary files and does them again.</li>
  *   <li>One run per study folder at a time ({@link StudyLock}); a second is refused with the first one's pid, host
@@ -40,13 +41,19 @@ public final class StudyRunner {
     public static final int DEFAULT_THREADS = 2;
 
     private final VideoExtractor.Factory extractors;
+    private final String settings;
     private final int threads;
     private final StudyMetrics metrics;
     private final RunProgress progress;
 
-    public StudyRunner(VideoExtractor.Factory extractors, int threads, StudyMetrics metrics, RunProgress progress) {
+    /**
+     * @param settings what the extractors measure beyond the defaults, in words (e.g. {@link PipelineExtractor#extractionSettings});
+     *                 stored frames extracted with other settings are extracted again
+     */
+    public StudyRunner(VideoExtractor.Factory extractors, String settings, int threads, StudyMetrics metrics, RunProgress progress) {
         if (threads < 1) throw new IllegalArgumentException("need at least one thread, got " + threads);
         this.extractors = extractors;
+        this.settings = settings;
         this.threads = threads;
         this.metrics = metrics;
         this.progress = progress;
@@ -69,7 +76,7 @@ public final class StudyRunner {
                     Files.deleteIfExists(store.framesFile(r));
                     Files.deleteIfExists(store.checksumFile(r));
                 }
-                StoredFrames.Verdict stored = store.stored(r);
+                StoredFrames.Verdict stored = store.stored(r, settings);
                 if (stored.complete()) {
                     statuses.put(r, new VideoStatus(r, VideoStatus.State.SKIPPED, stored.frames(), 0, ""));
                 } else {
@@ -125,7 +132,7 @@ public final class StudyRunner {
     private VideoStatus extractOne(StudyStore store, VideoExtractor extractor, Recording r, String redoReason) {
         long start = System.nanoTime();
         try {
-            StudyStore.Extracted done = store.extract(r, extractor, progress.extracting(r));
+            StudyStore.Extracted done = store.extract(r, extractor, settings, progress.extracting(r));
             List<String> notes = new ArrayList<>();
             if (!redoReason.isEmpty()) notes.add(redoReason);
             if (done.dropped() > 0) notes.add("dropped " + done.dropped() + " frames after the stimulus end ("

@@ -83,8 +83,11 @@ public final class StudyStore {
         Files.deleteIfExists(walOf(AtomicWrite.partOf(database())));
     }
 
-    /** Whether a recording's stored frames are whole (checksum), readable, of this schema, and of this video and timing. */
-    StoredFrames.Verdict stored(Recording r) throws IOException {
+    /**
+     * Whether a recording's stored frames are whole (checksum), readable, of this schema and these extraction
+     * settings, and of this video and timing.
+     */
+    StoredFrames.Verdict stored(Recording r, String settings) throws IOException {
         Path file = framesFile(r), sum = checksumFile(r);
         return StoredFrames.judge(dir.relativize(file).toString(), new StoredFrames.Facts() {
             @Override
@@ -115,7 +118,7 @@ public final class StudyStore {
             public StoredFrames.Fingerprint video() throws IOException {
                 return StoredFrames.Fingerprint.of(r.video());
             }
-        }, SCHEMA, r.endSeconds());
+        }, SCHEMA, settings, r.endSeconds());
     }
 
     /** A Parquet file's key-value metadata. */
@@ -145,7 +148,7 @@ public final class StudyStore {
      * Runs the extractor over a recording and stores its frames up to the stimulus end: whole, or (on any failure)
      * not at all. Frames after {@link Recording#endSeconds()} are dropped, whatever the extractor does.
      */
-    Extracted extract(Recording r, VideoExtractor extractor, VideoExtractor.Progress progress) throws IOException {
+    Extracted extract(Recording r, VideoExtractor extractor, String settings, VideoExtractor.Progress progress) throws IOException {
         Path target = framesFile(r), part = AtomicWrite.partOf(target);
         Files.createDirectories(target.getParent());
         long[] rows = {0, 0};
@@ -176,6 +179,7 @@ public final class StudyStore {
             facts.put(StoredFrames.FRAMES, rows[0]);
             facts.put(StoredFrames.EXTRACTOR, extractor.description());
             facts.put(StoredFrames.SIMULATED, extractor.simulated());
+            facts.put(StoredFrames.SETTINGS, settings);
             StringJoiner meta = new StringJoiner(", ");
             facts.forEach((key, value) -> meta.add(key + ": " + literal(value)));
             try (Statement s = c.createStatement()) {

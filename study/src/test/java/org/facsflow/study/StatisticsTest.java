@@ -1,10 +1,10 @@
 package org.facsflow.study;
 
 import org.facsflow.study.stats.BenjaminiHochberg;
-import org.facsflow.study.stats.Bootstrap;
+import org.facsflow.interop.agreement.Bootstrap;
 import org.facsflow.study.stats.ConditionTest;
 import org.facsflow.study.stats.EffectSizes;
-import org.facsflow.study.stats.Interval;
+import org.facsflow.interop.agreement.Interval;
 import org.facsflow.study.stats.NoncentralT;
 import org.facsflow.study.stats.Permutation;
 import org.facsflow.study.stats.StatsSettings;

@@ -238,6 +238,22 @@ class StudyRunnerTest {
     }
 
     @Test
+    void framesExtractedWithOtherSettingsAreExtractedAgain() throws Exception {
+        // e.g. a study run with the voice, then one with --no-voice: the stored frames carry measures this run leaves out
+        StudyManifest manifest = TestStudies.simulate(dir, 2, Design.WITHIN, 0.6, 21);
+        Path out = dir.resolve("out");
+        String voice = PipelineExtractor.extractionSettings(true), noVoice = PipelineExtractor.extractionSettings(false);
+        assertThat(states(new StudyRunner(SyntheticExtractor::new, voice, 2, new StudyMetrics(MetricSettings.DEFAULT),
+                RunProgress.silent()).run(manifest, out, false))).containsOnly(DONE);
+        StudyRunner.RunResult other = new StudyRunner(SyntheticExtractor::new, noVoice, 2,
+                new StudyMetrics(MetricSettings.DEFAULT), RunProgress.silent()).run(manifest, out, false);
+        assertThat(other.videos()).hasSize(4).allMatch(v -> v.state() == DONE && v.reason().endsWith(
+                "was extracted with other settings (sound analysed, now sound left alone): extracted again"));
+        assertThat(states(new StudyRunner(MustNotRun::new, noVoice, 2, new StudyMetrics(MetricSettings.DEFAULT),
+                RunProgress.silent()).run(manifest, out, false))).containsOnly(SKIPPED);
+    }
+
+    @Test
     void nothingAfterTheStimulusEndIsStored() throws Exception {
         StudyManifest simulated = TestStudies.simulate(dir, 2, Design.WITHIN, 0.6, 17);
         Path manifestFile = simulated.source();
@@ -268,7 +284,7 @@ class StudyRunnerTest {
         StudyManifest manifest = TestStudies.simulate(dir, 2, Design.WITHIN, 0.6, 18);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream log = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        new StudyRunner(SyntheticExtractor::new, 1, new StudyMetrics(MetricSettings.DEFAULT),
+        new StudyRunner(SyntheticExtractor::new, SyntheticExtractor.SETTINGS, 1, new StudyMetrics(MetricSettings.DEFAULT),
                 new RunProgress.Lines(log, Duration.ZERO)).run(manifest, dir.resolve("out"), false);
         String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("\r");
@@ -302,12 +318,12 @@ class StudyRunnerTest {
                 events.add("end");
             }
         };
-        new StudyRunner(SyntheticExtractor::new, 2, new StudyMetrics(MetricSettings.DEFAULT), progress).run(manifest, dir.resolve("out"), false);
+        new StudyRunner(SyntheticExtractor::new, SyntheticExtractor.SETTINGS, 2, new StudyMetrics(MetricSettings.DEFAULT), progress).run(manifest, dir.resolve("out"), false);
         assertThat(events).containsExactly("start 4 4", "DONE", "DONE", "DONE", "DONE", "end");
 
         StudyRunner broken = new StudyRunner(() -> {
             throw new IOException("face models missing: run ./facsflow setup");
-        }, 2, new StudyMetrics(MetricSettings.DEFAULT), RunProgress.silent());
+        }, SyntheticExtractor.SETTINGS, 2, new StudyMetrics(MetricSettings.DEFAULT), RunProgress.silent());
         assertThat(catchThrowable(() -> broken.run(manifest, dir.resolve("other"), false)))
                 .isInstanceOf(IOException.class).hasMessageContaining("face models missing");
         assertThat(RunProgress.Display.format(Duration.ofSeconds(125))).isEqualTo("2m05s");

@@ -19,7 +19,7 @@ final class TestStudies {
 
     static StudyRunner.RunResult run(StudyManifest manifest, Path studyDir, VideoExtractor.Factory extractors)
             throws IOException {
-        return new StudyRunner(extractors, 2, new StudyMetrics(MetricSettings.DEFAULT), RunProgress.silent())
+        return new StudyRunner(extractors, SyntheticExtractor.SETTINGS, 2, new StudyMetrics(MetricSettings.DEFAULT), RunProgress.silent())
                 .run(manifest, studyDir, false);
     }
 

@@ -28,7 +28,7 @@ import java.util.function.IntPredicate;
  * <p>{@link #fit}: the descriptor's reductions (principal components of shape, HOG and thumbnail on every
  * {@value #PCA_FRAME_STEP}rd frame, measure standardisation) from the training frames; then, per AU, ridge regressions
  * on {@code [descriptor - clip median, clip median]}, with or without the {@link Curvature} bends, whose inputs,
- * penalty, cut-off, presence model and thresholds are chosen by {@value #INNER_FOLDS}-fold cross-validation grouped by
+ * penalty, cut-off, presence model and thresholds are chosen by (up to) {@value #INNER_FOLDS}-fold cross-validation grouped by
  * person on those training people alone (pooled Pearson r of the post-processed intensities, pooled F1 of presence);
  * then the chosen models refitted on all of them. Frames are weighted by 1 / sqrt(the person's frame count), so a
  * long video counts more than a short one, but not in proportion.
@@ -48,7 +48,8 @@ public final class AuCalibration {
      * (some AUs follow OpenFace better from the face as it is than from its change against the person's median).
      */
     public static final double[] BLENDS = {1, 0.5, 0};
-    public static final int INNER_FOLDS = 3;
+    /** Inner folds: five, or one per person where fewer people are given (a user's own videos; at least three). */
+    public static final int INNER_FOLDS = 5, MIN_PEOPLE = 3;
     static final double SIDE_PENALTY = 0.1, PERSON_WEIGHT_POWER = 0.5;
     /** The share of a person's frames, lowest in summed reference intensity, whose median is their neutral face. */
     static final double CALM_SHARE = 0.2;
@@ -89,18 +90,19 @@ public final class AuCalibration {
     private AuCalibration() {
     }
 
-    /** Fits a model on {@code clips} (at least {@value #INNER_FOLDS} people), choosing its settings inside. */
+    /** Fits a model on {@code clips} (at least {@value #MIN_PEOPLE} people), choosing its settings inside. */
     public static Fit fit(List<TrainingClip> clips, Map<String, Object> note, Consumer<String> log) {
         AuModel.Descriptor descriptor = reduction(clips);
         List<ReducedClip> reduced = ReducedClip.of(clips, descriptor);
-        int[] folds = PersonFolds.assign(clips.stream().map(TrainingClip::person).toList(),
-                clips.stream().mapToInt(TrainingClip::frames).toArray(), INNER_FOLDS);
+        List<String> people = clips.stream().map(TrainingClip::person).toList();
+        int inner = Math.max(MIN_PEOPLE, Math.min(INNER_FOLDS, (int) people.stream().distinct().count()));
+        int[] folds = PersonFolds.assign(people, clips.stream().mapToInt(TrainingClip::frames).toArray(), inner);
         Predictions oof = new Predictions(reduced);
-        for (int f = 0; f < INNER_FOLDS; f++) {
+        for (int f = 0; f < inner; f++) {
             int fold = f;
             Training t = new Training(reduced, c -> folds[c] != fold);
             oof.predict(c -> folds[c] == fold, t);
-            log.accept(String.format(Locale.ROOT, "  inner fold %d/%d: %d frames", f + 1, INNER_FOLDS, t.rows()));
+            log.accept(String.format(Locale.ROOT, "  inner fold %d/%d: %d frames", f + 1, inner, t.rows()));
         }
         List<Choice> choices = new ArrayList<>();
         for (int a = 0; a < R; a++) choices.add(oof.choose(a));

@@ -54,7 +54,7 @@ public final class ModelCard {
                 .append("OpenFace, including its errors.\n")
                 .append("- The descriptor's design (which features, how many components, median inputs) was explored on the ")
                 .append("same corpus with 4-fold cross-validation before this run, the bends among nine variants of extra inputs ")
-                .append("compared on these outer folds; the nested loop chooses inputs (bends or not), penalties, cut-offs, ")
+                .append("and the number of inner folds (").append(AuCalibration.INNER_FOLDS).append(" against 3) compared on these outer folds; the nested loop chooses inputs (bends or not), penalties, cut-offs, ")
                 .append("presence models and thresholds only. The held-out figures are therefore slightly optimistic about ")
                 .append("the design; facsflow is validated on other people and videos, not in shared/.\n")
                 .append("- Inner folds reuse the outer fold's principal components (fitted on all of its training people).\n")

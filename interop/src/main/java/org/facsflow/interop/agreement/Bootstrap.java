@@ -10,7 +10,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Percentile bootstrap intervals over resampling units (event stretches of one video, or people): each replicate
  * draws as many units as there are, with replacement, and recomputes the statistic on them; the interval is the
- * (1 - c)/2 and (1 + c)/2 quantiles (Hipparchus, estimation type R-7 as numpy) of the replicates that are defined.
+ * (1 - c)/2 and (1 + c)/2 quantiles (Hipparchus, estimation type R-7 as numpy) of the replicates that are finite.
  * A fixed seed makes the intervals reproducible. With fewer than {@link #MIN_UNITS} units the interval is NaN:
  * resampling a handful of units says little about spread (with 3 or 4 event stretches, whole replicates miss every
  * positive and the interval runs to 0).
@@ -46,12 +46,22 @@ public record Bootstrap(int replicates, double confidence, long seed) {
             for (int i = 0; i < unitsA; i++) drawA[i] = random.nextInt(unitsA);
             for (int i = 0; i < unitsB; i++) drawB[i] = random.nextInt(unitsB);
             double v = statistic.applyAsDouble(drawA, drawB);
-            if (!Double.isNaN(v)) values[defined++] = v;
+            if (Double.isFinite(v)) values[defined++] = v;
         }
-        if (defined == 0) return new double[]{Double.NaN, Double.NaN};
-        double[] finite = Arrays.copyOf(values, defined);
+        return percentileInterval(Arrays.copyOf(values, defined), confidence);
+    }
+
+    /**
+     * {low, high}: the (1 - c)/2 and (1 + c)/2 quantiles (estimation type R-7, numpy's default) of the finite values
+     * among {@code statistics} (resampled statistics, however drawn; a study's group curves draw their own); NaN
+     * when none.
+     */
+    public static double[] percentileInterval(double[] statistics, double confidence) {
+        double[] finite = Arrays.stream(statistics).filter(Double::isFinite).toArray();
+        if (finite.length == 0) return new double[]{Double.NaN, Double.NaN};
         Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        p.setData(finite);
         double tail = (1 - confidence) / 2;
-        return new double[]{p.evaluate(finite, 100 * tail), p.evaluate(finite, 100 * (1 - tail))};
+        return new double[]{p.evaluate(100 * tail), p.evaluate(100 * (1 - tail))};
     }
 }

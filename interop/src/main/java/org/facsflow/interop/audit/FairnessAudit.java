@@ -37,7 +37,7 @@ public final class FairnessAudit {
     /** The largest gap of one measure under one grouping. */
     public record Gap(String column, String measure, String higher, String lower, double gap, Interval interval) {
         public boolean flagged() {
-            return interval.excludesZero();
+            return interval.excludes(0);
         }
     }
 

@@ -3,7 +3,7 @@ package org.facsflow.learn.pilot;
 import org.facsflow.learn.state.LearnerState;
 import org.facsflow.study.stats.BenjaminiHochberg;
 import org.facsflow.study.stats.ConditionTest;
-import org.facsflow.study.stats.Interval;
+import org.facsflow.interop.agreement.Interval;
 import org.facsflow.study.stats.StatsSettings;
 import org.facsflow.study.stats.TestResult;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;

@@ -4,7 +4,7 @@ import org.facsflow.io.AtomicFile;
 import org.facsflow.learn.state.LearnerState;
 import org.facsflow.study.Csv;
 import org.facsflow.study.compare.Provenance;
-import org.facsflow.study.stats.Interval;
+import org.facsflow.interop.agreement.Interval;
 import org.facsflow.study.stats.TestResult;
 
 import java.io.IOException;

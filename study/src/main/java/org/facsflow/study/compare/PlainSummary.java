@@ -2,7 +2,7 @@ package org.facsflow.study.compare;
 
 import org.facsflow.study.Csv;
 import org.facsflow.study.Design;
-import org.facsflow.study.stats.Interval;
+import org.facsflow.interop.agreement.Interval;
 import org.facsflow.study.stats.NoncentralT;
 import org.facsflow.study.stats.TestResult;
 

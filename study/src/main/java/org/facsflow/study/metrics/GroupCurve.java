@@ -1,6 +1,6 @@
 package org.facsflow.study.metrics;
 
-import org.facsflow.study.stats.Bootstrap;
+import org.facsflow.interop.agreement.Bootstrap;
 
 import java.util.List;
 import java.util.SplittableRandom;

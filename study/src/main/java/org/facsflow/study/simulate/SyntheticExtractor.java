@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * its progress per frame. The simulated time courses do not depend on that end.
  */
 public final class SyntheticExtractor implements VideoExtractor {
+    /** Its extraction settings, as a study stores them ({@link org.facsflow.study.StoredFrames#SETTINGS}). */
+    public static final String SETTINGS = "simulation";
+
     private static final double NOISE = 0.12;
 
     @Override

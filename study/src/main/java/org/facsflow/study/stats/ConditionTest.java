@@ -1,5 +1,6 @@
 package org.facsflow.study.stats;
 
+import org.facsflow.interop.agreement.Interval;
 import org.facsflow.study.Design;
 import org.hipparchus.stat.inference.MannWhitneyUTest;
 import org.hipparchus.stat.inference.TTest;

@@ -1,5 +1,6 @@
 package org.facsflow.study.stats;
 
+import org.facsflow.interop.agreement.Interval;
 import org.facsflow.study.Design;
 
 import java.util.ArrayList;
