@@ -83,8 +83,8 @@ public final class AuCalibration {
                          double innerStillR) {
     }
 
-    /** A fitted model and what was chosen for it. */
-    public record Fit(AuModel model, List<Choice> choices) {
+    /** A fitted model, what was chosen for it, and in how many inner folds. */
+    public record Fit(AuModel model, List<Choice> choices, int innerFolds) {
     }
 
     private AuCalibration() {
@@ -124,7 +124,7 @@ public final class AuCalibration {
         }
         entries.addAll(PriorRules.entries());
         entries.sort((x, y) -> Integer.compare(x.au(), y.au()));
-        return new Fit(new AuModel(note, descriptor, populationNeutral(reduced), entries), choices);
+        return new Fit(new AuModel(note, descriptor, populationNeutral(reduced), entries), choices, inner);
     }
 
     /** The outer loop: per fold, a model fitted without its people, and those people coded by it. */
@@ -151,8 +151,18 @@ public final class AuCalibration {
             for (int c = 0; c < clips.size(); c++) {
                 if (folds[c] != fold) continue;
                 AuCoder.Series series = new ReducedClip(clips.get(c), fit.model().descriptor()).series();
-                for (BaselineMode mode : coded.keySet())
-                    coded.get(mode).set(c, AuCoder.codeVideo(series, predictor, mode, 0, 0, mode == BaselineMode.OFFLINE));
+                for (BaselineMode mode : coded.keySet()) {
+                    List<AuFrame> frames;
+                    try {
+                        frames = AuCoder.codeVideo(series, predictor, mode, 0, 0, mode == BaselineMode.OFFLINE);
+                    } catch (IllegalArgumentException noBaseline) {
+                        // a clip (or its first --max-frames) without one whole face: nothing of it to compare
+                        log.accept(String.format(Locale.ROOT, "  %s, %s baseline: %s; left out of the agreement",
+                                clips.get(c).name(), mode.label(), noBaseline.getMessage()));
+                        frames = java.util.Collections.nCopies(series.descriptors().size(), null);
+                    }
+                    coded.get(mode).set(c, frames);
+                }
             }
         }
         return new CrossValidation(List.copyOf(clips), folds, fits, coded);

@@ -79,7 +79,7 @@ public final class ModelCard {
             s.append(String.format(Locale.ROOT, "Outer folds: %d, grouped by person (people sorted by frame count dealt in "
                     + "turn); inside each, everything is fitted and chosen on the other folds' people only, with %d inner "
                     + "folds grouped the same way. The final model repeats the inner procedure on everyone.\n\n",
-                    results.cv().fits().size(), AuCalibration.INNER_FOLDS));
+                    results.cv().fits().size(), results.cv().fits().stream().mapToInt(AuCalibration.Fit::innerFolds).min().orElseThrow()));
     }
 
     private static void features(StringBuilder s, AuModel model) {

@@ -51,7 +51,9 @@ class AuCalibrationTest {
         // The second run reads the clips back from the cache: the cache must not change anything either.
         List<TrainingClip> again = new ArrayList<>();
         for (TrainingClip.Source s : sources) again.add(TrainingClip.load(s, cache, null, null));
-        AuModel first = AuCalibration.fit(clips, Map.of("run", 1), line -> { }).model();
+        AuCalibration.Fit fit = AuCalibration.fit(clips, Map.of("run", 1), line -> { });
+        assertEquals(3, fit.innerFolds(), "three people: one inner fold each, not " + AuCalibration.INNER_FOLDS);
+        AuModel first = fit.model();
         AuModel second = AuCalibration.fit(again, Map.of("run", 1), line -> { }).model();
         Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
         first.write(a);
