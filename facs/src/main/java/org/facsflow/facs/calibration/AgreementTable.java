@@ -7,6 +7,7 @@ import org.facsflow.facs.validation.FrameKey;
 import org.facsflow.facs.validation.OpenFaceRow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,38 @@ public final class AgreementTable {
             rows.add(new Row(String.format(java.util.Locale.ROOT, "%.0f-%.0f", from, to), mean.frames(), mean.r(), mean.ccc(), mean.f1()));
         }
         return rows;
+    }
+
+    /**
+     * Where an intensity AU's disagreement lies: within people (the mean over people of each one's r) or between them
+     * (r across people of each one's mean intensity, ours against the reference's). A pooled r can be no better than
+     * the between-person level allows when people differ in their mean.
+     */
+    public record Levels(int au, int people, double within, double between) {
+    }
+
+    /** {@link Levels} per intensity AU, over the people of {@code clips}. */
+    public static List<Levels> levels(List<TrainingClip> clips, List<List<AuFrame>> coded) {
+        Map<String, List<ClipPairs>> byPerson = new LinkedHashMap<>();
+        for (int c = 0; c < clips.size(); c++)
+            byPerson.computeIfAbsent(clips.get(c).person(), p -> new ArrayList<>()).add(new ClipPairs(clips.get(c), coded.get(c), (clip, i) -> true));
+        List<Levels> levels = new ArrayList<>();
+        for (int au : ReducedClip.INTENSITY_AUS) {
+            List<Double> within = new ArrayList<>(), ourMeans = new ArrayList<>(), theirMeans = new ArrayList<>();
+            for (List<ClipPairs> person : byPerson.values()) {
+                List<double[]> pairs = new ArrayList<>();
+                for (ClipPairs c : person) c.collect(au, pairs, new ArrayList<>());
+                if (pairs.isEmpty()) continue;
+                double[] ours = pairs.stream().mapToDouble(p -> p[0]).toArray(), theirs = pairs.stream().mapToDouble(p -> p[1]).toArray();
+                ourMeans.add(Arrays.stream(ours).average().orElseThrow());
+                theirMeans.add(Arrays.stream(theirs).average().orElseThrow());
+                double r = Agreement.pearson(ours, theirs);
+                if (!Double.isNaN(r)) within.add(r);
+            }
+            levels.add(new Levels(au, ourMeans.size(), within.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                    Agreement.pearson(ourMeans.stream().mapToDouble(Double::doubleValue).toArray(), theirMeans.stream().mapToDouble(Double::doubleValue).toArray())));
+        }
+        return levels;
     }
 
     private static AgreementTable of(List<TrainingClip> clips, List<List<AuFrame>> coded, BiPredicate<TrainingClip, Integer> frames) {

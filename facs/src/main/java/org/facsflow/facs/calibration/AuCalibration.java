@@ -41,6 +41,11 @@ public final class AuCalibration {
     public static final int SHAPE_COMPONENTS = 32, APPEARANCE_COMPONENTS = 128, THUMBNAIL_COMPONENTS = 32;
     static final int PCA_FRAME_STEP = 3;
     public static final double[] PENALTIES = {0.01, 0.03, 0.1, 0.3, 1};
+    /**
+     * How many times the penalty weighs on the person's median inputs. They vary between some 70 people, not
+     * thousands of frames, so a heavier penalty there keeps a person's look from standing in for their expression.
+     */
+    public static final double[] MEDIAN_PENALTIES = {1, 10, 100};
     /** Cut-off percentiles tried (0: none). */
     public static final double[] CUTOFFS = {0, 0.05, 0.1, 0.2};
     /**
@@ -75,10 +80,11 @@ public final class AuCalibration {
      * What the inner cross-validation chose for one AU, and the pooled scores that chose it.
      *
      * @param curved   whether the running and presence models read the {@link Curvature} bends as well
+     * @param medianPenalty how many times the penalty weighs on the median inputs of the running and presence models
      * @param blend    the running model's share of the running intensity (the rest: the still model)
      * @param presence "intensity" (the intensity at a threshold) or "score" (a separate presence regression)
      */
-    public record Choice(int au, double penalty, boolean curved, double blend, double cutoff, double innerR, String presence,
+    public record Choice(int au, double penalty, boolean curved, double medianPenalty, double blend, double cutoff, double innerR, String presence,
                          double presencePenalty, double threshold, double innerF1, double stillPenalty, double stillThreshold,
                          double innerStillR) {
     }
@@ -112,11 +118,11 @@ public final class AuCalibration {
         List<AuModel.Entry> entries = new ArrayList<>();
         for (int a = 0; a < R; a++) {
             Choice ch = choices.get(a);
-            double[][] d = dynamic.computeIfAbsent(new Inputs(ch.penalty(), ch.curved()), all::solve);
+            double[][] d = dynamic.computeIfAbsent(new Inputs(ch.penalty(), ch.curved(), ch.medianPenalty()), all::solve);
             double[][] s = still.computeIfAbsent(ch.stillPenalty(), all.still::solve);
             AuModel.Linear presence = null;
             if (ch.presence().equals("score"))
-                presence = linear(dynamic.computeIfAbsent(new Inputs(ch.presencePenalty(), ch.curved()), all::solve)[R + presenceIndex(ch.au())]);
+                presence = linear(dynamic.computeIfAbsent(new Inputs(ch.presencePenalty(), ch.curved(), ch.medianPenalty()), all::solve)[R + presenceIndex(ch.au())]);
             int au = ch.au();
             List<String> sides = ActionUnit.of(au).unilateral() ? SIDES.getOrDefault(au, List.of()) : List.of();
             entries.add(AuModel.Entry.ofFitted(au, blend(d[a], s[a], ch.blend()), ch.cutoff(), linear(s[a]), presence, ch.threshold(),
@@ -195,14 +201,15 @@ public final class AuCalibration {
                 AuModel.Reduction.of(thumbnail));
     }
 
-    /** A running model's penalty and whether it reads the {@link Curvature} bends. */
-    private record Inputs(double penalty, boolean curved) {
+    /** A running model's penalty, whether it reads the {@link Curvature} bends, and the median inputs' penalty factor. */
+    private record Inputs(double penalty, boolean curved, double medianPenalty) {
     }
 
     /** The training rows of some clips: dynamic inputs with intensity and presence targets, still inputs, weights. */
     private static final class Training {
         final Ridge dynamic, still;
-        private final int rows;
+        /** Rows, and the descriptor's length (the median inputs follow the deviations). */
+        private final int rows, length;
 
         Training(List<ReducedClip> clips, IntPredicate include) {
             Map<String, Integer> perPerson = new LinkedHashMap<>();
@@ -212,7 +219,7 @@ public final class AuCalibration {
                         if (clips.get(c).usable(i)) perPerson.merge(clips.get(c).clip.person(), 1, Integer::sum);
             List<float[]> xd = new ArrayList<>(), xs = new ArrayList<>(), yd = new ArrayList<>(), ys = new ArrayList<>();
             List<Double> w = new ArrayList<>();
-            int length = clips.get(0).median.length;
+            length = clips.get(0).median.length;
             double[] sum = new double[length + Curvature.LENGTH], squares = new double[length + Curvature.LENGTH];
             for (int c = 0; c < clips.size(); c++) {
                 if (!include.test(c)) continue;
@@ -253,7 +260,8 @@ public final class AuCalibration {
 
         /** The running and presence models: on {@code [d - n, n]}, or on that and the bends. */
         double[][] solve(Inputs inputs) {
-            return dynamic.solve(inputs.penalty(), dynamic.inputs() - (inputs.curved() ? 0 : Curvature.LENGTH));
+            return dynamic.solve(inputs.penalty(), dynamic.inputs() - (inputs.curved() ? 0 : Curvature.LENGTH), length,
+                    2 * length, inputs.medianPenalty());
         }
     }
 
@@ -261,34 +269,40 @@ public final class AuCalibration {
     private static final class Predictions {
         private final List<ReducedClip> clips;
         /**
-         * [curved][penalty][clip][frame][target]: dynamic targets (R intensities, C presences) without and with the
-         * bends; [penalty][clip][frame][target]: still intensities.
+         * [curved][median penalty][penalty][clip][frame][target]: dynamic targets (R intensities, C presences)
+         * without and with the bends; [penalty][clip][frame][target]: still intensities.
          */
-        private final float[][][][][] dynamic;
+        private final float[][][][][][] dynamic;
         private final float[][][][] still;
 
         Predictions(List<ReducedClip> clips) {
             this.clips = clips;
-            dynamic = new float[2][PENALTIES.length][clips.size()][][];
+            dynamic = new float[2][MEDIAN_PENALTIES.length][PENALTIES.length][clips.size()][][];
             still = new float[PENALTIES.length][clips.size()][][];
         }
 
-        /** Predicts the clips {@code held} (out of {@code t}) with every penalty, without and with the bends. */
+        /**
+         * Predicts the clips {@code held} (out of {@code t}) with every penalty, without and with the bends, with
+         * every median penalty factor.
+         */
         void predict(IntPredicate held, Training t) {
             for (int p = 0; p < PENALTIES.length; p++) {
-                double[][] linear = t.solve(new Inputs(PENALTIES[p], false)), curved = t.solve(new Inputs(PENALTIES[p], true));
+                double[][][][] models = new double[2][MEDIAN_PENALTIES.length][][];
+                for (int k = 0; k < 2; k++)
+                    for (int m = 0; m < MEDIAN_PENALTIES.length; m++)
+                        models[k][m] = t.solve(new Inputs(PENALTIES[p], k == 1, MEDIAN_PENALTIES[m]));
                 double[][] s = t.still.solve(PENALTIES[p]);
                 for (int c = 0; c < clips.size(); c++) {
                     if (!held.test(c)) continue;
                     ReducedClip clip = clips.get(c);
-                    dynamic[0][p][c] = new float[clip.frames()][];
-                    dynamic[1][p][c] = new float[clip.frames()][];
+                    for (float[][][][][] byCurve : dynamic)
+                        for (float[][][][] byMedian : byCurve) byMedian[p][c] = new float[clip.frames()][];
                     still[p][c] = new float[clip.frames()][];
                     for (int i = 0; i < clip.frames(); i++) {
                         if (clip.descriptors[i] == null) continue;
                         float[] x = clip.dynamicInput(i);
-                        dynamic[0][p][c][i] = apply(linear, x);
-                        dynamic[1][p][c][i] = apply(curved, x);
+                        for (int k = 0; k < 2; k++)
+                            for (int m = 0; m < MEDIAN_PENALTIES.length; m++) dynamic[k][m][p][c][i] = apply(models[k][m], x);
                         still[p][c][i] = apply(s, clip.descriptors[i]);
                     }
                 }
@@ -310,33 +324,36 @@ public final class AuCalibration {
             double stillThreshold = bestF1(clipped(target(still[sp], a)), presenceIndex(au), 0.05, 3.0, 0.05)[1];
             float[][] stillValues = target(still[sp], a);
             double bestR = Double.NEGATIVE_INFINITY, penalty = 0, cutoff = 0, blend = 1;
-            int curved = 0;
+            int curved = 0, median = 0;
             float[][] bestValues = null;
-            // the bends must earn their place: the linear inputs win ties
+            // the bends and heavier median penalties must earn their place: the plainer model wins ties
             for (int k = 0; k < dynamic.length; k++)
-                for (double alpha : BLENDS)
-                    for (int p = 0; p < PENALTIES.length; p++) {
-                        if (alpha == 0 && (p > 0 || k > 0)) continue; // the still model alone: no running inputs to choose
-                        float[][] raw = mix(target(dynamic[k][p], a), stillValues, alpha);
-                        for (double q : CUTOFFS) {
-                            float[][] values = post(raw, q, true);
-                            double r = pearson(values, a);
-                            if (r > bestR + 1e-9) {
-                                bestR = r;
-                                penalty = alpha == 0 ? stillPenalty : PENALTIES[p];
-                                curved = k;
-                                cutoff = q;
-                                blend = alpha;
-                                bestValues = values;
+                for (int m = 0; m < MEDIAN_PENALTIES.length; m++)
+                    for (double alpha : BLENDS)
+                        for (int p = 0; p < PENALTIES.length; p++) {
+                            // the still model alone: no running inputs to choose
+                            if (alpha == 0 && (p > 0 || k > 0 || m > 0)) continue;
+                            float[][] raw = mix(target(dynamic[k][m][p], a), stillValues, alpha);
+                            for (double q : CUTOFFS) {
+                                float[][] values = post(raw, q, true);
+                                double r = pearson(values, a);
+                                if (r > bestR + 1e-9) {
+                                    bestR = r;
+                                    penalty = alpha == 0 ? stillPenalty : PENALTIES[p];
+                                    curved = k;
+                                    median = m;
+                                    cutoff = q;
+                                    blend = alpha;
+                                    bestValues = values;
+                                }
                             }
                         }
-                    }
             int c = presenceIndex(au);
             double[] byIntensity = bestF1(bestValues, c, 0.05, 3.0, 0.05);
             String presence = "intensity";
             double threshold = byIntensity[1], f1 = byIntensity[0], presencePenalty = penalty;
             for (int p = 0; p < PENALTIES.length; p++) {
-                double[] byScore = bestF1(post(target(dynamic[curved][p], R + c), 0, false), c, -0.3, 1.5, 0.02);
+                double[] byScore = bestF1(post(target(dynamic[curved][median][p], R + c), 0, false), c, -0.3, 1.5, 0.02);
                 if (byScore[0] > f1 + 1e-9) {
                     presence = "score";
                     f1 = byScore[0];
@@ -344,7 +361,7 @@ public final class AuCalibration {
                     presencePenalty = PENALTIES[p];
                 }
             }
-            return new Choice(au, penalty, curved == 1, blend, cutoff, bestR, presence, presencePenalty, threshold, f1, stillPenalty,
+            return new Choice(au, penalty, curved == 1, MEDIAN_PENALTIES[median], blend, cutoff, bestR, presence, presencePenalty, threshold, f1, stillPenalty,
                     stillThreshold, stillR);
         }
 

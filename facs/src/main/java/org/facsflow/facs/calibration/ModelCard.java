@@ -9,9 +9,11 @@ import org.facsflow.facs.coding.FacialMeasures;
 import org.facsflow.facs.coding.NeutralBaseline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The model card {@code facsflow calibrate} writes beside the model (docs/au-model-card.md): data, folds, features,
@@ -54,7 +56,7 @@ public final class ModelCard {
                 .append("OpenFace, including its errors.\n")
                 .append("- The descriptor's design (which features, how many components, median inputs) was explored on the ")
                 .append("same corpus with 4-fold cross-validation before this run, the bends among nine variants of extra inputs ")
-                .append("and the number of inner folds (").append(AuCalibration.INNER_FOLDS).append(" against 3) compared on these outer folds; the nested loop chooses inputs (bends or not), penalties, cut-offs, ")
+                .append("and the number of inner folds (").append(AuCalibration.INNER_FOLDS).append(" against 3) compared on these outer folds; the nested loop chooses inputs (bends or not), penalties, the median factor, cut-offs, ")
                 .append("presence models and thresholds only. The held-out figures are therefore slightly optimistic about ")
                 .append("the design; facsflow is validated on other people and videos, not in shared/.\n")
                 .append("- Inner folds reuse the outer fold's principal components (fitted on all of its training people).\n")
@@ -96,7 +98,8 @@ public final class ModelCard {
                 .append("Per person: the median descriptor over the person's measurable frames (whole video offline, running ")
                 .append("live, from histograms of ").append(NeutralBaseline.DESCRIPTOR_BINS).append(" bins over +/-")
                 .append((int) NeutralBaseline.SPAN_SD).append(" SD). The running models read the descriptor minus that median ")
-                .append("and the median itself, and, where the inner folds chose them (\"bends\" below), each measure's ")
+                .append("and the median itself (its penalty ").append(factors())
+                .append(" times the other inputs', as the inner folds chose: it varies between people, not frames), and, where the inner folds chose them (\"bends\" below), each measure's ")
                 .append("deviation from the median above zero and squared (").append(Curvature.LENGTH)
                 .append(" values); stills (no median) have their own models on the descriptor alone.\n\n");
     }
@@ -104,19 +107,26 @@ public final class ModelCard {
     private static void perAu(StringBuilder s, AuModel model, AuCalibration.Fit fit) {
         s.append("## Model per AU (final fit)\n\n")
                 .append("Ridge regression per AU; inputs (linear, or with the bends), penalty (relative to the total weight, ")
-                .append("inputs scaled by their spread), ")
+                .append("inputs scaled by their spread), the median factor (how many times that penalty weighs on the ")
+                .append("person's median inputs), ")
                 .append("the running model's share of the running intensity (the rest from the still model on the same frame), ")
                 .append("cut-off (the percentile of the person's predictions taken off, OpenFace-style; 0 = none) and ")
                 .append("presence (a threshold on the intensity, or a separate presence regression's score) chosen by ")
                 .append("pooled r and F1 in the inner folds; offline intensities are averaged over 3 frames.\n\n")
-                .append("| AU | inputs | penalty | running share | cut-off | inner r | presence | threshold | inner F1 | still penalty | still threshold | inner still r |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| AU | inputs | penalty | median factor | running share | cut-off | inner r | presence | threshold | inner F1 | still penalty | still threshold | inner still r |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (AuCalibration.Choice c : fit.choices())
-            s.append(String.format(Locale.ROOT, "| AU%d | %s | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.2f |%n", c.au(),
-                    c.curved() ? "bends" : "linear", number(c.penalty()), number(c.blend()), number(c.cutoff()), c.innerR(), c.presence().equals("score")
+            s.append(String.format(Locale.ROOT, "| AU%d | %s | %s | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.2f |%n", c.au(),
+                    c.curved() ? "bends" : "linear", number(c.penalty()), number(c.medianPenalty()), number(c.blend()), number(c.cutoff()), c.innerR(), c.presence().equals("score")
                             ? "score (penalty " + number(c.presencePenalty()) + ")" : "intensity",
                     number(c.threshold()), c.innerF1(), number(c.stillPenalty()), number(c.stillThreshold()), c.innerStillR()));
         s.append('\n');
+    }
+
+    /** The median factors tried, as "1, 10 or 100". */
+    private static String factors() {
+        return Arrays.stream(AuCalibration.MEDIAN_PENALTIES).mapToObj(ModelCard::number)
+                .collect(Collectors.joining(", ")).replaceFirst(", ([^,]*)$", " or $1");
     }
 
     private static void agreement(StringBuilder s, Results results) {
@@ -163,6 +173,14 @@ public final class ModelCard {
             s.append(String.format(Locale.ROOT, "%nPer-person mean r: median %.2f, quartiles %.2f-%.2f, range %.2f-%.2f over %d people.%n%n",
                     AuCalibration.quantile(sorted, 0.5), AuCalibration.quantile(sorted, 0.25), AuCalibration.quantile(sorted, 0.75),
                     sorted[0], sorted[sorted.length - 1], sorted.length));
+        s.append("Within and between people (offline): the mean over people of each one's r, and the r across people of each ")
+                .append("one's mean intensity (ours against OpenFace's). Where the second is low, people's overall levels are ")
+                .append("what the model misses, not their movements.\n\n")
+                .append("| AU | people | pooled r | within-person mean r | between-person r |\n|---|---|---|---|---|\n");
+        for (AgreementTable.Levels l : AgreementTable.levels(results.cv().clips(), results.cv().coded().get(BaselineMode.OFFLINE)))
+            s.append(String.format(Locale.ROOT, "| AU%d | %d | %s | %s | %s |%n", l.au(), l.people(),
+                    number2(offline.row(l.au()).r()), number2(l.within()), number2(l.between())));
+        s.append('\n');
     }
 
     private static void priors(StringBuilder s, Results results) {

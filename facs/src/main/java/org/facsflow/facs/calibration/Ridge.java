@@ -64,8 +64,13 @@ final class Ridge {
      * them alone would form, so a model on fewer inputs needs no second pass over the rows.
      */
     double[][] solve(double penalty, int leading) {
+        return solve(penalty, leading, 0, 0, 1);
+    }
+
+    /** The same with the inputs {@code [from, to)} penalised {@code factor} times as much as the others. */
+    double[][] solve(double penalty, int leading, int from, int to, double factor) {
         DMatrixRMaj a = CommonOps_DDRM.extract(gram, 0, leading, 0, leading);
-        for (int j = 0; j < leading; j++) a.add(j, j, penalty);
+        for (int j = 0; j < leading; j++) a.add(j, j, j >= from && j < to ? penalty * factor : penalty);
         DMatrixRMaj b = new DMatrixRMaj(leading, targets);
         if (!CommonOps_DDRM.solveSPD(a, CommonOps_DDRM.extract(cross, 0, leading, 0, targets), b))
             throw new IllegalStateException("ridge system is not positive definite");

@@ -4,8 +4,12 @@ import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
 import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.facs.coding.AuModel;
+import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.facs.coding.FaceFeatures;
+import org.facsflow.facs.validation.FrameKey;
+import org.facsflow.facs.validation.OpenFaceRow;
 import org.facsflow.models.AssetStore;
 import org.facsflow.models.SharedFolder;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +67,53 @@ class AuCalibrationTest {
         assertTrue(first.entry(ActionUnit.AU12).fitted());
         float[] w = first.entry(ActionUnit.AU12).running().weights();
         assertTrue(java.util.stream.IntStream.range(0, w.length).anyMatch(i -> w[i] != 0), "AU12 learned nothing");
+    }
+
+    @Test
+    void levelsSeparateMovementsWithinPeopleFromTheirOverallLevels() {
+        // OpenFace's own AU12 as "ours": perfect within people and between them. Then each person's values shifted
+        // so that their means are the reference means mirrored: still perfect within, the opposite between.
+        AgreementTable.Levels same = au12Levels(0), mirrored = au12Levels(-2);
+        assertEquals(3, same.people());
+        assertEquals(1, same.within(), 1e-6);
+        assertEquals(1, same.between(), 1e-6);
+        assertEquals(1, mirrored.within(), 1e-6);
+        assertEquals(-1, mirrored.between(), 1e-6);
+    }
+
+    /** AU12 levels with the reference's AU12 plus {@code shift} times the person's reference mean as the coded value. */
+    private static AgreementTable.Levels au12Levels(double shift) {
+        int a12 = AuFrame.index(ActionUnit.AU12), n = ActionUnit.CODED.size();
+        List<List<AuFrame>> coded = new ArrayList<>();
+        for (TrainingClip clip : clips) {
+            double[] values = new double[clip.frames()];
+            boolean[] ok = new boolean[clip.frames()];
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < clip.frames(); i++) {
+                OpenFaceRow row = clip.reference().row(new FrameKey(i + 1, 0)).orElse(null);
+                if (row == null || !row.success()) continue;
+                ok[i] = true;
+                values[i] = row.value("AU12_r");
+                sum += values[i];
+                count++;
+            }
+            double mean = sum / count;
+            List<AuFrame> frames = new ArrayList<>();
+            for (int i = 0; i < clip.frames(); i++) {
+                if (!ok[i]) {
+                    frames.add(null);
+                    continue;
+                }
+                float[] intensity = new float[n], sides = new float[n];
+                java.util.Arrays.fill(intensity, Float.NaN);
+                java.util.Arrays.fill(sides, Float.NaN);
+                intensity[a12] = (float) (values[i] + shift * mean);
+                frames.add(new AuFrame(intensity, sides, sides, new boolean[n], BaselineMode.OFFLINE));
+            }
+            coded.add(frames);
+        }
+        return AgreementTable.levels(clips, coded).stream().filter(l -> l.au() == 12).findFirst().orElseThrow();
     }
 
     @Test
