@@ -105,6 +105,32 @@ public final class AgreementTable {
         return levels;
     }
 
+    /**
+     * OpenFace against itself: per intensity AU, the best presence F1 that the reference's own intensity reaches
+     * against the reference's presence at one threshold (0-5 in steps of 0.05), over the frames the pooled rows
+     * compare. OpenFace decides presence with classifiers of its own, so this is a yardstick for the F1 of any
+     * intensity-like score, ours included.
+     */
+    public static Map<Integer, Double> referenceConsistency(List<TrainingClip> clips, List<List<AuFrame>> coded) {
+        Map<Integer, Double> best = new LinkedHashMap<>();
+        for (int au : ReducedClip.INTENSITY_AUS) {
+            List<double[]> pairs = new ArrayList<>();
+            List<boolean[]> presence = new ArrayList<>();
+            for (int c = 0; c < clips.size(); c++) new ClipPairs(clips.get(c), coded.get(c), (clip, i) -> true).collect(au, pairs, presence);
+            boolean[] reference = new boolean[presence.size()], predicted = new boolean[presence.size()];
+            for (int i = 0; i < reference.length; i++) reference[i] = presence.get(i)[1];
+            double f1 = Double.NaN;
+            for (int step = 0; step <= 100; step++) {
+                double threshold = step * 0.05;
+                for (int i = 0; i < predicted.length; i++) predicted[i] = pairs.get(i)[1] >= threshold;
+                double f = Agreement.f1(reference, predicted);
+                if (f > f1 || Double.isNaN(f1)) f1 = f;
+            }
+            best.put(au, f1);
+        }
+        return best;
+    }
+
     private static AgreementTable of(List<TrainingClip> clips, List<List<AuFrame>> coded, BiPredicate<TrainingClip, Integer> frames) {
         List<ClipPairs> all = new ArrayList<>();
         Map<String, List<ClipPairs>> byPerson = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.facs.coding.FaceFeatures;
+import org.facsflow.facs.validation.Agreement;
 import org.facsflow.facs.validation.FrameKey;
 import org.facsflow.facs.validation.OpenFaceRow;
 import org.facsflow.models.AssetStore;
@@ -81,8 +82,33 @@ class AuCalibrationTest {
         assertEquals(-1, mirrored.between(), 1e-6);
     }
 
-    /** AU12 levels with the reference's AU12 plus {@code shift} times the person's reference mean as the coded value. */
+    @Test
+    void openFaceAgainstItselfIsItsBestThresholdOnItsOwnIntensity() {
+        double own = AgreementTable.referenceConsistency(clips, au12Coded(0)).get(12);
+        // no threshold may beat the best one: OpenFace's own 1.0 ("A" and above) counted here directly
+        List<Boolean> truth = new ArrayList<>(), atOne = new ArrayList<>();
+        for (TrainingClip clip : clips)
+            for (int i = 0; i < clip.frames(); i++) {
+                OpenFaceRow row = clip.reference().row(new FrameKey(i + 1, 0)).orElse(null);
+                if (row == null || !row.success()) continue;
+                truth.add(row.value("AU12_c") >= 0.5);
+                atOne.add(row.value("AU12_r") >= 1.0);
+            }
+        boolean[] t = new boolean[truth.size()], p = new boolean[truth.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = truth.get(i);
+            p[i] = atOne.get(i);
+        }
+        double f1AtOne = Agreement.f1(t, p);
+        assertTrue(own >= f1AtOne - 1e-9 && own <= 1, own + " against " + f1AtOne + " at 1.0");
+    }
+
     private static AgreementTable.Levels au12Levels(double shift) {
+        return AgreementTable.levels(clips, au12Coded(shift)).stream().filter(l -> l.au() == 12).findFirst().orElseThrow();
+    }
+
+    /** The reference's AU12 plus {@code shift} times the person's reference mean as the coded value; no other AU. */
+    private static List<List<AuFrame>> au12Coded(double shift) {
         int a12 = AuFrame.index(ActionUnit.AU12), n = ActionUnit.CODED.size();
         List<List<AuFrame>> coded = new ArrayList<>();
         for (TrainingClip clip : clips) {
@@ -113,7 +139,7 @@ class AuCalibrationTest {
             }
             coded.add(frames);
         }
-        return AgreementTable.levels(clips, coded).stream().filter(l -> l.au() == 12).findFirst().orElseThrow();
+        return coded;
     }
 
     @Test
