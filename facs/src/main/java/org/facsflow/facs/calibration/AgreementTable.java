@@ -74,61 +74,37 @@ public final class AgreementTable {
     }
 
     /**
-     * Where an intensity AU's disagreement lies: within people (the mean over people of each one's r) or between them
-     * (r across people of each one's mean intensity, ours against the reference's). A pooled r can be no better than
-     * the between-person level allows when people differ in their mean.
+     * What limits one intensity AU's agreement. Within people (the mean over people of each one's r) or between them
+     * (r across people of each one's mean intensity, ours against the reference's): a pooled r can be no better than
+     * the between-person level allows when people differ in their mean. And OpenFace against itself: the best
+     * presence F1 its own intensity reaches against its own presence at one threshold (0-5 in steps of 0.05); its
+     * presence comes from classifiers of its own, so this is a yardstick for the F1 of any intensity-like score.
      */
-    public record Levels(int au, int people, double within, double between) {
+    public record Limits(int au, int people, double within, double between, double referenceF1) {
     }
 
-    /** {@link Levels} per intensity AU, over the people of {@code clips}. */
-    public static List<Levels> levels(List<TrainingClip> clips, List<List<AuFrame>> coded) {
+    /** {@link Limits} per intensity AU, over the frames the pooled rows compare. */
+    public static List<Limits> limits(List<TrainingClip> clips, List<List<AuFrame>> coded) {
         Map<String, List<ClipPairs>> byPerson = new LinkedHashMap<>();
         for (int c = 0; c < clips.size(); c++)
             byPerson.computeIfAbsent(clips.get(c).person(), p -> new ArrayList<>()).add(new ClipPairs(clips.get(c), coded.get(c), (clip, i) -> true));
-        List<Levels> levels = new ArrayList<>();
+        List<Limits> limits = new ArrayList<>();
         for (int au : ReducedClip.INTENSITY_AUS) {
-            List<Double> within = new ArrayList<>(), ourMeans = new ArrayList<>(), theirMeans = new ArrayList<>();
+            List<Double> within = new ArrayList<>();
+            List<Compared> people = new ArrayList<>();
             for (List<ClipPairs> person : byPerson.values()) {
-                List<double[]> pairs = new ArrayList<>();
-                for (ClipPairs c : person) c.collect(au, pairs, new ArrayList<>());
-                if (pairs.isEmpty()) continue;
-                double[] ours = pairs.stream().mapToDouble(p -> p[0]).toArray(), theirs = pairs.stream().mapToDouble(p -> p[1]).toArray();
-                ourMeans.add(Arrays.stream(ours).average().orElseThrow());
-                theirMeans.add(Arrays.stream(theirs).average().orElseThrow());
-                double r = Agreement.pearson(ours, theirs);
+                Compared one = Compared.of(person, au);
+                if (one.frames() == 0) continue;
+                people.add(one);
+                double r = Agreement.pearson(one.ours, one.theirs);
                 if (!Double.isNaN(r)) within.add(r);
             }
-            levels.add(new Levels(au, ourMeans.size(), within.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
-                    Agreement.pearson(ourMeans.stream().mapToDouble(Double::doubleValue).toArray(), theirMeans.stream().mapToDouble(Double::doubleValue).toArray())));
+            double[] ourMeans = people.stream().mapToDouble(p -> Arrays.stream(p.ours).average().orElseThrow()).toArray(),
+                    theirMeans = people.stream().mapToDouble(p -> Arrays.stream(p.theirs).average().orElseThrow()).toArray();
+            limits.add(new Limits(au, people.size(), within.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                    Agreement.pearson(ourMeans, theirMeans), Compared.of(byPerson.values().stream().flatMap(List::stream).toList(), au).referenceF1()));
         }
-        return levels;
-    }
-
-    /**
-     * OpenFace against itself: per intensity AU, the best presence F1 that the reference's own intensity reaches
-     * against the reference's presence at one threshold (0-5 in steps of 0.05), over the frames the pooled rows
-     * compare. OpenFace decides presence with classifiers of its own, so this is a yardstick for the F1 of any
-     * intensity-like score, ours included.
-     */
-    public static Map<Integer, Double> referenceConsistency(List<TrainingClip> clips, List<List<AuFrame>> coded) {
-        Map<Integer, Double> best = new LinkedHashMap<>();
-        for (int au : ReducedClip.INTENSITY_AUS) {
-            List<double[]> pairs = new ArrayList<>();
-            List<boolean[]> presence = new ArrayList<>();
-            for (int c = 0; c < clips.size(); c++) new ClipPairs(clips.get(c), coded.get(c), (clip, i) -> true).collect(au, pairs, presence);
-            boolean[] reference = new boolean[presence.size()], predicted = new boolean[presence.size()];
-            for (int i = 0; i < reference.length; i++) reference[i] = presence.get(i)[1];
-            double f1 = Double.NaN;
-            for (int step = 0; step <= 100; step++) {
-                double threshold = step * 0.05;
-                for (int i = 0; i < predicted.length; i++) predicted[i] = pairs.get(i)[1] >= threshold;
-                double f = Agreement.f1(reference, predicted);
-                if (f > f1 || Double.isNaN(f1)) f1 = f;
-            }
-            best.put(au, f1);
-        }
-        return best;
+        return limits;
     }
 
     private static AgreementTable of(List<TrainingClip> clips, List<List<AuFrame>> coded, BiPredicate<TrainingClip, Integer> frames) {
@@ -147,18 +123,10 @@ public final class AgreementTable {
     private static List<Row> rows(List<ClipPairs> clips) {
         List<Row> rows = new ArrayList<>();
         for (int au : ReducedClip.PRESENCE_AUS) {
-            List<double[]> pairs = new ArrayList<>();
-            List<boolean[]> presence = new ArrayList<>();
-            for (ClipPairs c : clips) c.collect(au, pairs, presence);
-            double[] ours = pairs.stream().mapToDouble(p -> p[0]).toArray(), theirs = pairs.stream().mapToDouble(p -> p[1]).toArray();
-            boolean[] reference = new boolean[presence.size()], predicted = new boolean[presence.size()];
-            for (int i = 0; i < presence.size(); i++) {
-                predicted[i] = presence.get(i)[0];
-                reference[i] = presence.get(i)[1];
-            }
+            Compared c = Compared.of(clips, au);
             boolean intensity = au != 28;
-            rows.add(new Row("AU" + au, presence.size(), intensity ? Agreement.pearson(ours, theirs) : Double.NaN,
-                    intensity ? Agreement.concordance(ours, theirs) : Double.NaN, Agreement.f1(reference, predicted)));
+            rows.add(new Row("AU" + au, c.frames(), intensity ? Agreement.pearson(c.ours, c.theirs) : Double.NaN,
+                    intensity ? Agreement.concordance(c.ours, c.theirs) : Double.NaN, Agreement.f1(c.theirPresence, c.ourPresence)));
         }
         int frames = clips.stream().mapToInt(ClipPairs::compared).sum();
         rows.add(new Row("mean", frames, mean(rows, Row::r), mean(rows, Row::ccc), mean(rows, Row::f1)));
@@ -167,6 +135,41 @@ public final class AgreementTable {
 
     private static double mean(List<Row> rows, java.util.function.ToDoubleFunction<Row> value) {
         return rows.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
+    /**
+     * One AU's frames from some clips, ours beside the reference's: intensities (none for AU28, which the reference
+     * has no intensity for) and presences.
+     */
+    private record Compared(double[] ours, double[] theirs, boolean[] ourPresence, boolean[] theirPresence) {
+        static Compared of(List<ClipPairs> clips, int au) {
+            List<double[]> pairs = new ArrayList<>();
+            List<boolean[]> presence = new ArrayList<>();
+            for (ClipPairs c : clips) c.collect(au, pairs, presence);
+            boolean[] ourPresence = new boolean[presence.size()], theirPresence = new boolean[presence.size()];
+            for (int i = 0; i < presence.size(); i++) {
+                ourPresence[i] = presence.get(i)[0];
+                theirPresence[i] = presence.get(i)[1];
+            }
+            return new Compared(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray(),
+                    ourPresence, theirPresence);
+        }
+
+        int frames() {
+            return ourPresence.length;
+        }
+
+        /** The best F1 of the reference's intensity at one threshold against the reference's presence. */
+        double referenceF1() {
+            boolean[] predicted = new boolean[theirs.length];
+            double best = Double.NaN;
+            for (int step = 0; step <= 100; step++) {
+                for (int i = 0; i < predicted.length; i++) predicted[i] = theirs[i] >= step * 0.05;
+                double f1 = Agreement.f1(theirPresence, predicted);
+                if (f1 > best || Double.isNaN(best)) best = f1;
+            }
+            return best;
+        }
     }
 
     /** One clip's coded frames beside its reference values. */

@@ -139,7 +139,8 @@ public final class ModelCard {
                 .append("intensity reaches against its own presence at one threshold, over the offline frames (its presence ")
                 .append("comes from separate classifiers; the mean is over the 17 intensity AUs).\n\n");
         List<BaselineMode> modes = new ArrayList<>(results.tables().keySet());
-        Map<Integer, Double> own = AgreementTable.referenceConsistency(results.cv().clips(), results.cv().coded().get(BaselineMode.OFFLINE));
+        List<AgreementTable.Limits> limits = AgreementTable.limits(results.cv().clips(), results.cv().coded().get(BaselineMode.OFFLINE));
+        Map<String, Double> own = limits.stream().collect(Collectors.toMap(l -> "AU" + l.au(), AgreementTable.Limits::referenceF1));
         s.append("| AU |");
         for (BaselineMode m : modes) s.append(" ").append(m.label()).append(" r | CCC | F1 |");
         s.append(" OpenFace's own F1 |\n|---|");
@@ -153,7 +154,7 @@ public final class ModelCard {
                 s.append(' ').append(number2(r.r())).append(" | ").append(number2(r.ccc())).append(" | ").append(number2(r.f1())).append(" |");
             }
             double f1 = label.equals("mean") ? own.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)
-                    : own.getOrDefault(Integer.parseInt(label.substring(2)), Double.NaN);
+                    : own.getOrDefault(label, Double.NaN);
             s.append(' ').append(number2(f1)).append(" |\n");
         }
         s.append("\nPer person (offline; mean over the AUs defined for that person: r and CCC need the reference to vary, ")
@@ -182,7 +183,7 @@ public final class ModelCard {
                 .append("one's mean intensity (ours against OpenFace's). Where the second is low, people's overall levels are ")
                 .append("what the model misses, not their movements.\n\n")
                 .append("| AU | people | pooled r | within-person mean r | between-person r |\n|---|---|---|---|---|\n");
-        for (AgreementTable.Levels l : AgreementTable.levels(results.cv().clips(), results.cv().coded().get(BaselineMode.OFFLINE)))
+        for (AgreementTable.Limits l : limits)
             s.append(String.format(Locale.ROOT, "| AU%d | %d | %s | %s | %s |%n", l.au(), l.people(),
                     number2(offline.row(l.au()).r()), number2(l.within()), number2(l.between())));
         s.append('\n');

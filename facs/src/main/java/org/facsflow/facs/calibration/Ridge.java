@@ -56,18 +56,14 @@ final class Ridge {
 
     /** Per target, the weights on the raw inputs and last the intercept. */
     double[][] solve(double penalty) {
-        return solve(penalty, inputs);
+        return solve(penalty, inputs, 0, 0, 1);
     }
 
     /**
-     * The same on the first {@code leading} inputs alone: their block of the normal equations is what a ridge on
-     * them alone would form, so a model on fewer inputs needs no second pass over the rows.
+     * The same on the first {@code leading} inputs alone, with the inputs {@code [from, to)} penalised {@code factor}
+     * times as much as the others: the leading block of the normal equations is what a ridge on those inputs alone
+     * would form, so a model on fewer inputs needs no second pass over the rows.
      */
-    double[][] solve(double penalty, int leading) {
-        return solve(penalty, leading, 0, 0, 1);
-    }
-
-    /** The same with the inputs {@code [from, to)} penalised {@code factor} times as much as the others. */
     double[][] solve(double penalty, int leading, int from, int to, double factor) {
         DMatrixRMaj a = CommonOps_DDRM.extract(gram, 0, leading, 0, leading);
         for (int j = 0; j < leading; j++) a.add(j, j, j >= from && j < to ? penalty * factor : penalty);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -71,10 +72,10 @@ class AuCalibrationTest {
     }
 
     @Test
-    void levelsSeparateMovementsWithinPeopleFromTheirOverallLevels() {
+    void limitsSeparateMovementsWithinPeopleFromTheirOverallLevels() {
         // OpenFace's own AU12 as "ours": perfect within people and between them. Then each person's values shifted
         // so that their means are the reference means mirrored: still perfect within, the opposite between.
-        AgreementTable.Levels same = au12Levels(0), mirrored = au12Levels(-2);
+        AgreementTable.Limits same = au12Limits(0), mirrored = au12Limits(-2);
         assertEquals(3, same.people());
         assertEquals(1, same.within(), 1e-6);
         assertEquals(1, same.between(), 1e-6);
@@ -84,7 +85,7 @@ class AuCalibrationTest {
 
     @Test
     void openFaceAgainstItselfIsItsBestThresholdOnItsOwnIntensity() {
-        double own = AgreementTable.referenceConsistency(clips, au12Coded(0)).get(12);
+        double own = au12Limits(0).referenceF1();
         // no threshold may beat the best one: OpenFace's own 1.0 ("A" and above) counted here directly
         List<Boolean> truth = new ArrayList<>(), atOne = new ArrayList<>();
         for (TrainingClip clip : clips)
@@ -103,8 +104,8 @@ class AuCalibrationTest {
         assertTrue(own >= f1AtOne - 1e-9 && own <= 1, own + " against " + f1AtOne + " at 1.0");
     }
 
-    private static AgreementTable.Levels au12Levels(double shift) {
-        return AgreementTable.levels(clips, au12Coded(shift)).stream().filter(l -> l.au() == 12).findFirst().orElseThrow();
+    private static AgreementTable.Limits au12Limits(double shift) {
+        return AgreementTable.limits(clips, au12Coded(shift)).stream().filter(l -> l.au() == 12).findFirst().orElseThrow();
     }
 
     /** The reference's AU12 plus {@code shift} times the person's reference mean as the coded value; no other AU. */
@@ -132,8 +133,8 @@ class AuCalibrationTest {
                     continue;
                 }
                 float[] intensity = new float[n], sides = new float[n];
-                java.util.Arrays.fill(intensity, Float.NaN);
-                java.util.Arrays.fill(sides, Float.NaN);
+                Arrays.fill(intensity, Float.NaN);
+                Arrays.fill(sides, Float.NaN);
                 intensity[a12] = (float) (values[i] + shift * mean);
                 frames.add(new AuFrame(intensity, sides, sides, new boolean[n], BaselineMode.OFFLINE));
             }
@@ -149,7 +150,7 @@ class AuCalibrationTest {
         int[] folds = PersonFolds.assign(persons, frames, 3);
         assertEquals(folds[0], folds[2]);
         assertEquals(folds[1], folds[5]);
-        assertEquals(3, java.util.Arrays.stream(folds).distinct().count());
+        assertEquals(3, Arrays.stream(folds).distinct().count());
         assertThrows(IllegalArgumentException.class, () -> PersonFolds.assign(List.of("a", "a"), new int[]{1, 1}, 2));
     }
 }
