@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
 @Command(name = "calibrate", sortOptions = false,
         description = {"Fit the AU coder to frame-level reference AU outputs in OpenFace's CSV layout (AUxx_r, AUxx_c, "
                 + "success): descriptor reductions, then per AU ridge models whose penalty, cut-off, presence model "
-                + "and thresholds are chosen by cross-validation grouped by person. Reports agreement on people held "
+                + "and thresholds are chosen by cross-validation grouped by person, and boosted trees (XGBoost) on what "
+                + "they leave where the same folds find them better. Reports agreement on people held "
                 + "out (nested: all choices made without them), checks the hand-set AUs, and writes the model JSON and "
                 + "a model card.",
                 "Without --video/--reference it uses shared/training (corpus.csv) and the development references "

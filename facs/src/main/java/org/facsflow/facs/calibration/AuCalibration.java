@@ -10,6 +10,7 @@ import org.facsflow.facs.coding.Curvature;
 import org.facsflow.facs.coding.FaceFeatures;
 import org.facsflow.facs.coding.FacialMeasures;
 import org.facsflow.facs.coding.Projection;
+import org.facsflow.facs.coding.RegressionTrees;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ import java.util.function.IntPredicate;
  * on {@code [descriptor - clip median, clip median]}, with or without the {@link Curvature} bends, whose inputs,
  * penalty, cut-off, presence model and thresholds are chosen by (up to) {@value #INNER_FOLDS}-fold cross-validation grouped by
  * person on those training people alone (pooled Pearson r of the post-processed intensities, pooled F1 of presence);
- * then the chosen models refitted on all of them. Frames are weighted by 1 / sqrt(the person's frame count), so a
+ * then, in the same folds, {@link BoostedTrees} on what each chosen running model leaves, kept per AU where they raise
+ * that r; then the chosen models refitted on all of them. Frames are weighted by 1 / sqrt(the person's frame count), so a
  * long video counts more than a short one, but not in proportion.
  *
  * <p>{@link #crossValidate}: the whole of {@link #fit} inside each outer fold (people held out together), the
@@ -82,11 +84,18 @@ public final class AuCalibration {
      * @param curved   whether the running and presence models read the {@link Curvature} bends as well
      * @param medianPenalty how many times the penalty weighs on the median inputs of the running and presence models
      * @param blend    the running model's share of the running intensity (the rest: the still model)
+     * @param trees    rounds of {@link BoostedTrees} added to the running intensity (0: none); {@code innerR} and the
+     *                 presence choice are with them
      * @param presence "intensity" (the intensity at a threshold) or "score" (a separate presence regression)
      */
-    public record Choice(int au, double penalty, boolean curved, double medianPenalty, double blend, double cutoff, double innerR, String presence,
-                         double presencePenalty, double threshold, double innerF1, double stillPenalty, double stillThreshold,
-                         double innerStillR) {
+    public record Choice(int au, double penalty, boolean curved, double medianPenalty, double blend, double cutoff, int trees,
+                         double innerR, String presence, double presencePenalty, double threshold, double innerF1,
+                         double stillPenalty, double stillThreshold, double innerStillR) {
+        /** The same linear models with {@code rounds} of trees, the inner r they reached and the presence it gives. */
+        Choice withTrees(int rounds, double r, String presence, double threshold, double f1) {
+            return new Choice(au, penalty, curved, medianPenalty, blend, cutoff, rounds, r, presence, presencePenalty, threshold,
+                    f1, stillPenalty, stillThreshold, innerStillR);
+        }
     }
 
     /** A fitted model, what was chosen for it, and in how many inner folds. */
@@ -104,29 +113,35 @@ public final class AuCalibration {
         int inner = Math.max(MIN_PEOPLE, Math.min(INNER_FOLDS, (int) people.stream().distinct().count()));
         int[] folds = PersonFolds.assign(people, clips.stream().mapToInt(TrainingClip::frames).toArray(), inner);
         Predictions oof = new Predictions(reduced);
+        List<Training> trainings = new ArrayList<>();
         for (int f = 0; f < inner; f++) {
             int fold = f;
             Training t = new Training(reduced, c -> folds[c] != fold);
             oof.predict(c -> folds[c] == fold, t);
+            trainings.add(t);
             log.accept(String.format(Locale.ROOT, "  inner fold %d/%d: %d frames", f + 1, inner, t.rows()));
         }
+        List<Choice> linear = new ArrayList<>();
+        for (int a = 0; a < R; a++) linear.add(oof.choose(a));
+        // the trees learn what each chosen linear model leaves, so they are fitted and scored once those are chosen
+        for (int f = 0; f < inner; f++) {
+            int fold = f;
+            oof.predictTrees(c -> folds[c] == fold, trainings.get(f), linear);
+            log.accept(String.format(Locale.ROOT, "  inner fold %d/%d: boosted trees", f + 1, inner));
+        }
+        trainings.clear();
         List<Choice> choices = new ArrayList<>();
-        for (int a = 0; a < R; a++) choices.add(oof.choose(a));
+        for (int a = 0; a < R; a++) choices.add(oof.chooseTrees(linear.get(a), a));
         Training all = new Training(reduced, c -> true);
-        Map<Inputs, double[][]> dynamic = new LinkedHashMap<>();
-        Map<Double, double[][]> still = new LinkedHashMap<>();
+        AuModel.Trees[] residual = all.trees(choices);
         List<AuModel.Entry> entries = new ArrayList<>();
         for (int a = 0; a < R; a++) {
             Choice ch = choices.get(a);
-            double[][] d = dynamic.computeIfAbsent(new Inputs(ch.penalty(), ch.curved(), ch.medianPenalty()), all::solve);
-            double[][] s = still.computeIfAbsent(ch.stillPenalty(), all.still::solve);
-            AuModel.Linear presence = null;
-            if (ch.presence().equals("score"))
-                presence = linear(dynamic.computeIfAbsent(new Inputs(ch.presencePenalty(), ch.curved(), ch.medianPenalty()), all::solve)[R + presenceIndex(ch.au())]);
+            AuModel.Linear presence = ch.presence().equals("score") ? all.presence(ch) : null;
             int au = ch.au();
             List<String> sides = ActionUnit.of(au).unilateral() ? SIDES.getOrDefault(au, List.of()) : List.of();
-            entries.add(AuModel.Entry.ofFitted(au, blend(d[a], s[a], ch.blend()), ch.cutoff(), linear(s[a]), presence, ch.threshold(),
-                    ch.stillThreshold(), sides, sideWeights(reduced, a, sides)));
+            entries.add(AuModel.Entry.ofFitted(au, all.running(ch, a), residual[a], ch.cutoff(), all.still(ch, a), presence,
+                    ch.threshold(), ch.stillThreshold(), sides, sideWeights(reduced, a, sides)));
         }
         entries.addAll(PriorRules.entries());
         entries.sort((x, y) -> Integer.compare(x.au(), y.au()));
@@ -205,11 +220,19 @@ public final class AuCalibration {
     private record Inputs(double penalty, boolean curved, double medianPenalty) {
     }
 
-    /** The training rows of some clips: dynamic inputs with intensity and presence targets, still inputs, weights. */
+    /**
+     * The training rows of some clips: dynamic inputs with intensity and presence targets, still inputs, weights; the
+     * ridge systems on them, each penalty's models solved once; the boosted trees on what chosen models leave.
+     */
     private static final class Training {
         final Ridge dynamic, still;
         /** Rows, and the descriptor's length (the median inputs follow the deviations). */
         private final int rows, length;
+        /** The dynamic inputs and reference intensities of the rows (the trees' training data), and their weights. */
+        private final List<float[]> inputs, intensities;
+        private final double[] weights;
+        private final Map<Inputs, double[][]> solvedDynamic = new LinkedHashMap<>();
+        private final Map<Double, double[][]> solvedStill = new LinkedHashMap<>();
 
         Training(List<ReducedClip> clips, IntPredicate include) {
             Map<String, Integer> perPerson = new LinkedHashMap<>();
@@ -249,7 +272,9 @@ public final class AuCalibration {
                 if (j < length) scale[j] = both[j] = both[length + j] = spread;
                 else both[length + j] = spread;
             }
-            double[] weights = w.stream().mapToDouble(Double::doubleValue).toArray();
+            weights = w.stream().mapToDouble(Double::doubleValue).toArray();
+            inputs = xd;
+            intensities = ys;
             dynamic = new Ridge(xd, yd, weights, both);
             still = new Ridge(xs, ys, weights, scale);
         }
@@ -263,6 +288,52 @@ public final class AuCalibration {
             return dynamic.solve(inputs.penalty(), dynamic.inputs() - (inputs.curved() ? 0 : Curvature.LENGTH), length,
                     2 * length, inputs.medianPenalty());
         }
+
+        /** Intensity {@code a}'s running model as chosen: the dynamic model blended with the still one. */
+        AuModel.Linear running(Choice ch, int a) {
+            double[][] d = solvedDynamic.computeIfAbsent(new Inputs(ch.penalty(), ch.curved(), ch.medianPenalty()), this::solve);
+            return blend(d[a], solvedStill.computeIfAbsent(ch.stillPenalty(), still::solve)[a], ch.blend());
+        }
+
+        AuModel.Linear still(Choice ch, int a) {
+            return linear(solvedStill.computeIfAbsent(ch.stillPenalty(), still::solve)[a]);
+        }
+
+        /** The separate presence model of a choice whose presence is a score. */
+        AuModel.Linear presence(Choice ch) {
+            return linear(solvedDynamic.computeIfAbsent(new Inputs(ch.presencePenalty(), ch.curved(), ch.medianPenalty()),
+                    this::solve)[R + presenceIndex(ch.au())]);
+        }
+
+        /**
+         * Per intensity, trees fitted to what its chosen running model leaves of the reference: with {@code trial},
+         * every AU's, {@link BoostedTrees#ROUNDS}'s most of them (the inner folds score their first rounds); else as
+         * many as each choice keeps, null where it keeps none.
+         */
+        RegressionTrees[] boost(List<Choice> choices, boolean trial) {
+            RegressionTrees[] out = new RegressionTrees[R];
+            if (!trial && choices.stream().allMatch(ch -> ch.trees() == 0)) return out;
+            try (BoostedTrees boosted = new BoostedTrees(inputs, weights)) {
+                for (int a = 0; a < R; a++) {
+                    Choice ch = choices.get(a);
+                    if (!trial && ch.trees() == 0) continue;
+                    AuModel.Linear model = running(ch, a);
+                    float[] residual = new float[rows];
+                    for (int i = 0; i < rows; i++) residual[i] = intensities.get(i)[a] - model.apply(inputs.get(i));
+                    RegressionTrees trees = boosted.fit(residual);
+                    out[a] = trial ? trees : trees.first(ch.trees());
+                }
+            }
+            return out;
+        }
+
+        /** The trees each choice keeps, as stored (null: none). */
+        AuModel.Trees[] trees(List<Choice> choices) {
+            RegressionTrees[] fitted = boost(choices, false);
+            AuModel.Trees[] out = new AuModel.Trees[R];
+            for (int a = 0; a < R; a++) if (fitted[a] != null) out[a] = AuModel.Trees.of(fitted[a]);
+            return out;
+        }
     }
 
     /** Out-of-fold raw predictions of the inner loop, for every penalty; and the choices made on them. */
@@ -274,11 +345,65 @@ public final class AuCalibration {
          */
         private final float[][][][][][] dynamic;
         private final float[][][][] still;
+        /** [rounds][intensity][clip][frame]: the chosen running model plus that many rounds of trees. */
+        private final float[][][][] boosted;
 
         Predictions(List<ReducedClip> clips) {
             this.clips = clips;
             dynamic = new float[2][MEDIAN_PENALTIES.length][PENALTIES.length][clips.size()][][];
             still = new float[PENALTIES.length][clips.size()][][];
+            boosted = new float[BoostedTrees.ROUNDS.length][R][clips.size()][];
+        }
+
+        /** Predicts the clips {@code held} with each chosen running model (fitted on {@code t}) plus its trees. */
+        void predictTrees(IntPredicate held, Training t, List<Choice> linear) {
+            RegressionTrees[] trees = t.boost(linear, true);
+            AuModel.Linear[] running = new AuModel.Linear[R];
+            for (int a = 0; a < R; a++) running[a] = t.running(linear.get(a), a);
+            RegressionTrees[][] rounds = new RegressionTrees[BoostedTrees.ROUNDS.length][R];
+            for (int k = 0; k < rounds.length; k++)
+                for (int a = 0; a < R; a++) rounds[k][a] = trees[a].first(BoostedTrees.ROUNDS[k]);
+            for (int c = 0; c < clips.size(); c++) {
+                if (!held.test(c)) continue;
+                ReducedClip clip = clips.get(c);
+                for (float[][][] byRounds : boosted)
+                    for (float[][] byAu : byRounds) {
+                        byAu[c] = new float[clip.frames()];
+                        Arrays.fill(byAu[c], Float.NaN);
+                    }
+                for (int i = 0; i < clip.frames(); i++) {
+                    if (clip.descriptors[i] == null) continue;
+                    float[] x = clip.dynamicInput(i);
+                    for (int a = 0; a < R; a++) {
+                        float base = running[a].apply(x);
+                        for (int k = 0; k < rounds.length; k++) boosted[k][a][c][i] = base + rounds[k][a].apply(x);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Whether trees beat {@code linear}'s pooled r on the same post-processing, and with how many rounds (none wins
+         * ties); the presence threshold on the intensity is chosen again where it is kept or now does better.
+         */
+        Choice chooseTrees(Choice linear, int a) {
+            double bestR = linear.innerR();
+            int rounds = 0;
+            float[][] values = null;
+            for (int k = 0; k < boosted.length; k++) {
+                float[][] v = post(boosted[k][a], linear.cutoff(), true);
+                double r = pearson(v, a);
+                if (r > bestR + 1e-9) {
+                    bestR = r;
+                    rounds = BoostedTrees.ROUNDS[k];
+                    values = v;
+                }
+            }
+            if (rounds == 0) return linear;
+            double[] byIntensity = bestF1(values, presenceIndex(linear.au()), 0.05, 3.0, 0.05);
+            boolean intensity = linear.presence().equals("intensity") || byIntensity[0] > linear.innerF1() + 1e-9;
+            return intensity ? linear.withTrees(rounds, bestR, "intensity", byIntensity[1], byIntensity[0])
+                    : linear.withTrees(rounds, bestR, linear.presence(), linear.threshold(), linear.innerF1());
         }
 
         /**
@@ -361,7 +486,7 @@ public final class AuCalibration {
                     presencePenalty = PENALTIES[p];
                 }
             }
-            return new Choice(au, penalty, curved == 1, MEDIAN_PENALTIES[median], blend, cutoff, bestR, presence, presencePenalty, threshold, f1, stillPenalty,
+            return new Choice(au, penalty, curved == 1, MEDIAN_PENALTIES[median], blend, cutoff, 0, bestR, presence, presencePenalty, threshold, f1, stillPenalty,
                     stillThreshold, stillR);
         }
 

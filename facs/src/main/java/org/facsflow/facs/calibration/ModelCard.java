@@ -112,12 +112,17 @@ public final class ModelCard {
                 .append("the running model's share of the running intensity (the rest from the still model on the same frame), ")
                 .append("cut-off (the percentile of the person's predictions taken off, OpenFace-style; 0 = none) and ")
                 .append("presence (a threshold on the intensity, or a separate presence regression's score) chosen by ")
-                .append("pooled r and F1 in the inner folds; offline intensities are averaged over 3 frames.\n\n")
-                .append("| AU | inputs | penalty | median factor | running share | cut-off | inner r | presence | threshold | inner F1 | still penalty | still threshold | inner still r |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("pooled r and F1 in the inner folds; offline intensities are averaged over 3 frames. Then, with ")
+                .append("those models fixed, boosted regression trees (XGBoost, fixed settings) on what each running model ")
+                .append("leaves of the reference, on the running inputs with the bends: the inner folds keep ")
+                .append(Arrays.stream(BoostedTrees.ROUNDS).mapToObj(String::valueOf).collect(Collectors.joining(" or ")))
+                .append(" rounds of them, or none (\"trees\"; the inner r and presence are then with them).\n\n")
+                .append("| AU | inputs | penalty | median factor | running share | cut-off | trees | inner r | presence | threshold | inner F1 | still penalty | still threshold | inner still r |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (AuCalibration.Choice c : fit.choices())
-            s.append(String.format(Locale.ROOT, "| AU%d | %s | %s | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.2f |%n", c.au(),
-                    c.curved() ? "bends" : "linear", number(c.penalty()), number(c.medianPenalty()), number(c.blend()), number(c.cutoff()), c.innerR(), c.presence().equals("score")
+            s.append(String.format(Locale.ROOT, "| AU%d | %s | %s | %s | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s | %.2f |%n", c.au(),
+                    c.curved() ? "bends" : "linear", number(c.penalty()), number(c.medianPenalty()), number(c.blend()), number(c.cutoff()),
+                    c.trees() == 0 ? "none" : String.valueOf(c.trees()), c.innerR(), c.presence().equals("score")
                             ? "score (penalty " + number(c.presencePenalty()) + ")" : "intensity",
                     number(c.threshold()), c.innerF1(), number(c.stillPenalty()), number(c.stillThreshold()), c.innerStillR()));
         s.append('\n');

@@ -48,7 +48,7 @@ public final class PriorRules {
             24, List.of(17, 23), 27, List.of(25, 26), 28, List.of(17, 23), 43, List.of(45));
 
     private static AuModel.Entry rule(int au, List<String> measures, double[] weights, double intercept) {
-        return new AuModel.Entry(au, AuModel.PRIOR, false, "not checked yet", null, 0, null, null, THRESHOLD, THRESHOLD,
+        return new AuModel.Entry(au, AuModel.PRIOR, false, "not checked yet", null, null, 0, null, null, THRESHOLD, THRESHOLD,
                 null, null, measures, weights, intercept);
     }
 }

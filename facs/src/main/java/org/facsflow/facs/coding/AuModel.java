@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>Fitted AUs read the descriptor {@code d} of a frame and the person's neutral {@code n} (their median descriptor):
  * intensity = {@code running} on {@code [d - n, n]} (or on {@code [d - n, n, bends]}, {@link Curvature}, where its
- * weights are that long) minus the person's cut-off offset, clipped to [0, 5]; stills (no neutral known) use
+ * weights are that long), plus the {@code residual} trees on {@code [d - n, n, bends]} where calibration chose them,
+ * minus the person's cut-off offset, clipped to [0, 5]; stills (no neutral known) use
  * {@code still} on {@code d}. Presence is {@code presence} (a score on the same inputs) at or above
  * {@code threshold}, or, where {@code presence} is null, the intensity at or above it. Prior AUs are
  * {@code intercept + sum weights[i] * (measure[i] - population neutral)} on the named {@link FacialMeasures}.
@@ -68,6 +69,35 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
     }
 
     /**
+     * {@link RegressionTrees} as stored: per node its input index, split value and first child as little-endian
+     * int32, float32, int32 in base64 (a third of their size as JSON numbers); {@code roots} where each tree starts.
+     */
+    public record Trees(int[] roots, byte[] nodes) {
+        private static final int NODE_BYTES = 12;
+
+        public static Trees of(RegressionTrees t) {
+            int[] inputs = t.inputs(), children = t.children();
+            float[] values = t.values();
+            ByteBuffer b = ByteBuffer.allocate(NODE_BYTES * inputs.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (int n = 0; n < inputs.length; n++) b.putInt(inputs[n]).putFloat(values[n]).putInt(children[n]);
+            return new Trees(t.roots(), b.array());
+        }
+
+        public RegressionTrees trees() {
+            int count = nodes.length / NODE_BYTES;
+            int[] inputs = new int[count], children = new int[count];
+            float[] values = new float[count];
+            ByteBuffer b = ByteBuffer.wrap(nodes).order(ByteOrder.LITTLE_ENDIAN);
+            for (int n = 0; n < count; n++) {
+                inputs[n] = b.getInt();
+                values[n] = b.getFloat();
+                children[n] = b.getInt();
+            }
+            return new RegressionTrees(roots, inputs, values, children);
+        }
+    }
+
+    /**
      * How a face becomes the descriptor: the {@link FacialMeasures} standardised ({@code (m - measureMean) /
      * measureScale}), then the principal components of the head-frame mesh ({@code shape}), of the HOG
      * ({@code appearance}) and of the shrunk grey face ({@code thumbnail}) of {@link FaceFeatures}.
@@ -96,6 +126,8 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
      * @param check          why: for a prior AU, the result of calibration's check on the training corpus
      * @param running        fitted: intensity from {@code [d - n, n]} (descriptor minus the person's neutral, neutral),
      *                       followed by the {@link Curvature} bends where its weights are that long
+     * @param residual       fitted: boosted trees on {@code [d - n, n, bends]} added to {@code running}'s output (what
+     *                       the linear model misses); null where calibration found them no better
      * @param cutoff         fitted: the percentile (0-1) of the person's own predictions taken off as their offset
      *                       (OpenFace's cut-off); 0: none
      * @param still          fitted: intensity from {@code d} alone (stills, and a live face's first frames)
@@ -111,7 +143,7 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
      * @param intercept      prior: the rule's intercept
      */
     public record Entry(int au, String source, boolean reported, String check,
-                        Linear running, double cutoff, Linear still, Linear presence, double threshold,
+                        Linear running, Trees residual, double cutoff, Linear still, Linear presence, double threshold,
                         double stillThreshold, List<String> sides, float[] sideWeights,
                         List<String> measures, double[] weights, double intercept) {
         public Entry {
@@ -142,15 +174,15 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
         }
 
         /** A fitted entry. */
-        public static Entry ofFitted(int au, Linear running, double cutoff, Linear still, Linear presence, double threshold,
-                                   double stillThreshold, List<String> sides, float[] sideWeights) {
-            return new Entry(au, FITTED, true, "fitted to reference outputs", running, cutoff, still, presence, threshold,
+        public static Entry ofFitted(int au, Linear running, Trees residual, double cutoff, Linear still, Linear presence,
+                                     double threshold, double stillThreshold, List<String> sides, float[] sideWeights) {
+            return new Entry(au, FITTED, true, "fitted to reference outputs", running, residual, cutoff, still, presence, threshold,
                     stillThreshold, sides, sideWeights, null, null, 0);
         }
 
         /** This prior entry, reported or marked experimental, with the check that decided it. */
         public Entry judged(boolean reported, String check) {
-            return new Entry(au, source, reported, check, running, cutoff, still, presence, threshold, stillThreshold,
+            return new Entry(au, source, reported, check, running, residual, cutoff, still, presence, threshold, stillThreshold,
                     sides, sideWeights, measures, weights, intercept);
         }
     }
@@ -165,7 +197,8 @@ public record AuModel(Map<String, Object> note, Descriptor descriptor, Map<Strin
         int length = descriptor.length();
         for (Entry e : aus)
             if (e.fitted() && (!runningLength(e.running(), length) || e.still().weights().length != length
-                    || (e.presence() != null && !runningLength(e.presence(), length))))
+                    || (e.presence() != null && !runningLength(e.presence(), length))
+                    || (e.residual() != null && e.residual().trees().largestInput() >= 2 * length + Curvature.LENGTH)))
                 throw new IllegalArgumentException("AU" + e.au() + ": model sizes do not match the descriptor's " + length);
     }
 

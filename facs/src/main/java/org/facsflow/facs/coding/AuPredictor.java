@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * The prediction step: a frame's descriptor ({@link AuDescriptor}) and the person's neutral descriptor (and the
- * {@link Curvature} bends between them, for the AUs fitted with them) through each fitted AU's linear models
- * ({@link AuModel.Entry}), minus the person's offset, clipped to [0, 5]; the prior AUs by
- * their FACS rules on the measures against the population neutral face (a person's median face is no neutral for
- * them: someone who smiles most of the time would score lip puckering whenever the smile relaxes).
+ * {@link Curvature} bends between them) through each fitted AU's linear models ({@link AuModel.Entry}) and, where it
+ * has them, its residual trees, minus the person's offset, clipped to [0, 5]; the prior AUs by their FACS rules on
+ * the measures against the population neutral face (a person's median face is no neutral for them: someone who
+ * smiles most of the time would score lip puckering whenever the smile relaxes).
  *
  * <p>Sides: the models see the whole face and give one bilateral value. For one-sided AUs the FACS-named sided measures
  * split it: right = bilateral + asymmetry, left = bilateral - asymmetry, where the asymmetry is the fitted sided
@@ -31,6 +31,8 @@ public final class AuPredictor {
 
     private final AuModel model;
     private final AuModel.Entry[] entries;
+    /** Per coded AU, its residual trees unpacked once (null: none). */
+    private final RegressionTrees[] residual;
     private final int length;
     private final int[][] sideRight, sideLeft;
     private final float[] population;
@@ -40,11 +42,13 @@ public final class AuPredictor {
         List<ActionUnit> coded = ActionUnit.CODED;
         length = model.descriptor().length();
         entries = new AuModel.Entry[coded.size()];
+        residual = new RegressionTrees[coded.size()];
         sideRight = new int[coded.size()][];
         sideLeft = new int[coded.size()][];
         for (int a = 0; a < coded.size(); a++) {
             AuModel.Entry e = model.entry(coded.get(a));
             entries[a] = e;
+            if (e.fitted() && e.residual() != null) residual[a] = e.residual().trees();
             List<String> sided = e.fitted() ? e.sides() : e.measures();
             sideRight[a] = new int[sided.size()];
             sideLeft[a] = new int[sided.size()];
@@ -76,12 +80,12 @@ public final class AuPredictor {
             input[j] = descriptor[j] - neutral[j];
             input[length + j] = neutral[j];
         }
-        // an entry without bends has shorter weights and never reads them
+        // an entry without bends has shorter weights and never reads them; trees may read them all
         Curvature.fill(descriptor, neutral, input, 2 * length);
         for (int a = 0; a < n; a++) {
             AuModel.Entry e = entries[a];
             if (e.fitted()) {
-                intensity[a] = e.running().apply(input);
+                intensity[a] = e.running().apply(input) + (residual[a] == null ? 0 : residual[a].apply(input));
                 presence[a] = e.presence() == null ? Float.NaN : e.presence().apply(input);
                 asymmetry[a] = asymmetry(e, a, descriptor, neutral);
             } else {

@@ -1,5 +1,7 @@
 package org.facsflow.facs.calibration;
 
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
 import org.facsflow.face.pose.CanonicalFace;
 import org.facsflow.face.track.TrackerSettings;
 import org.facsflow.face.track.TrackingPipeline;
@@ -8,6 +10,7 @@ import org.facsflow.facs.coding.AuFrame;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.facs.coding.FaceFeatures;
+import org.facsflow.facs.coding.RegressionTrees;
 import org.facsflow.facs.validation.Agreement;
 import org.facsflow.facs.validation.FrameKey;
 import org.facsflow.facs.validation.OpenFaceRow;
@@ -69,6 +72,47 @@ class AuCalibrationTest {
         assertTrue(first.entry(ActionUnit.AU12).fitted());
         float[] w = first.entry(ActionUnit.AU12).running().weights();
         assertTrue(java.util.stream.IntStream.range(0, w.length).anyMatch(i -> w[i] != 0), "AU12 learned nothing");
+    }
+
+    @Test
+    void convertedTreesPredictWhatXgboostPredictsOnRealFaces() throws Exception {
+        List<ReducedClip> reduced = ReducedClip.of(clips, AuCalibration.reduction(clips));
+        List<float[]> rows = new ArrayList<>();
+        List<Float> target = new ArrayList<>();
+        int au12 = Arrays.binarySearch(ReducedClip.INTENSITY_AUS, 12);
+        for (ReducedClip clip : reduced)
+            for (int i = 0; i < clip.frames(); i++)
+                if (clip.usable(i)) {
+                    rows.add(clip.dynamicInput(i));
+                    target.add(clip.intensity[i][au12]);
+                }
+        float[] y = new float[rows.size()];
+        for (int i = 0; i < y.length; i++) y[i] = target.get(i);
+        double[] weights = new double[rows.size()];
+        Arrays.fill(weights, 1);
+        int width = rows.get(0).length;
+        float[] flat = new float[rows.size() * width];
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, flat, i * width, width);
+        try (BoostedTrees boosted = new BoostedTrees(rows, weights)) {
+            Booster booster = boosted.train(y);
+            RegressionTrees ours = boosted.fit(y);
+            // through the model file's packed form, as the coder reads them
+            RegressionTrees stored = AuModel.Trees.of(ours).trees();
+            int half = BoostedTrees.ROUNDS[BoostedTrees.ROUNDS.length - 1] / 2;
+            DMatrix m = new DMatrix(flat, rows.size(), width, Float.NaN);
+            m.setBaseMargin(new float[rows.size()]);
+            float[][] all = booster.predict(m, false, 0), first = booster.predict(m, false, half);
+            booster.dispose();
+            m.dispose();
+            assertEquals(BoostedTrees.ROUNDS[BoostedTrees.ROUNDS.length - 1], stored.trees());
+            double spread = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(all[i][0], stored.apply(rows.get(i)), 1e-4, "row " + i);
+                assertEquals(first[i][0], stored.first(half).apply(rows.get(i)), 1e-4, "row " + i + ", first " + half + " trees");
+                spread += Math.abs(all[i][0] - all[0][0]);
+            }
+            assertTrue(spread > 0, "the trees learned nothing from AU12");
+        }
     }
 
     @Test

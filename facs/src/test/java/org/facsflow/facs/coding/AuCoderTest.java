@@ -234,7 +234,7 @@ class AuCoderTest {
         float[] w = new float[2 * length + Curvature.LENGTH];
         w[2 * length] = 1;
         w[2 * length + 1] = 2;
-        AuModel bent = model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(w, 0.5), e.cutoff(), e.still(), null,
+        AuModel bent = model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(w, 0.5), null, e.cutoff(), e.still(), null,
                 e.threshold(), e.stillThreshold(), e.sides(), e.sideWeights())), model.note());
         AuPredictor p = new AuPredictor(bent);
         int au45 = ActionUnit.CODED.indexOf(ActionUnit.AU45);
@@ -246,7 +246,34 @@ class AuCoderTest {
         assertEquals(0.5, p.neutralOffsets(n)[au45], 1e-6, "no bends at the neutral itself");
         float[] odd = new float[2 * length + 1];
         assertThrows(IllegalArgumentException.class, () -> model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(odd, 0),
-                0, e.still(), null, 0.5, 0.5, e.sides(), e.sideWeights())), model.note()));
+                null, 0, e.still(), null, 0.5, 0.5, e.sides(), e.sideWeights())), model.note()));
+    }
+
+    @Test
+    void residualTreesAddToTheRunningModelThroughTheStoredForm() {
+        AuModel model = AuModel.standard();
+        int length = model.descriptor().length();
+        AuModel.Entry e = model.entry(ActionUnit.AU45);
+        float[] w = new float[2 * length];
+        // one tree on the first bend (the first measure's deviation above zero): below 0.25 adds 0, else 1
+        RegressionTrees tree = new RegressionTrees(new int[]{0}, new int[]{2 * length, -1, -1}, new float[]{0.25f, 0, 1},
+                new int[]{1, 0, 0});
+        AuModel treed = model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(w, 0.5), AuModel.Trees.of(tree),
+                e.cutoff(), e.still(), null, e.threshold(), e.stillThreshold(), e.sides(), e.sideWeights())), model.note());
+        AuPredictor p = new AuPredictor(treed);
+        int au45 = ActionUnit.CODED.indexOf(ActionUnit.AU45);
+        float[] n = new float[length], up = new float[length], down = new float[length];
+        up[0] = 0.5f;
+        down[0] = -0.5f;
+        assertEquals(1.5, p.raw(up, n).intensity()[au45], 1e-6);
+        assertEquals(0.5, p.raw(down, n).intensity()[au45], 1e-6);
+        assertEquals(0.5, p.neutralOffsets(n)[au45], 1e-6, "the neutral itself falls below the split");
+        RegressionTrees outside = new RegressionTrees(new int[]{0}, new int[]{2 * length + Curvature.LENGTH, -1, -1},
+                new float[]{0, 0, 1}, new int[]{1, 0, 0});
+        assertThrows(IllegalArgumentException.class, () -> model.with(List.of(AuModel.Entry.ofFitted(45, new AuModel.Linear(w, 0.5),
+                AuModel.Trees.of(outside), 0, e.still(), null, 0.5, 0.5, e.sides(), e.sideWeights())), model.note()));
+        assertThrows(IllegalArgumentException.class, () -> new RegressionTrees(new int[]{0}, new int[]{0, -1}, new float[]{0, 1},
+                new int[]{1, 0}), "a split whose second child is missing");
     }
 
     @Test
