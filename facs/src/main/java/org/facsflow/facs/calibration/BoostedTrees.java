@@ -11,7 +11,6 @@ import org.facsflow.facs.coding.RegressionTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +27,9 @@ final class BoostedTrees implements AutoCloseable {
     /** Rounds an AU may keep (the first trees of one fit); none is the other choice. */
     static final int[] ROUNDS = {100, 200};
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Object> SETTINGS = Map.of("objective", "reg:squarederror", "tree_method", "hist",
+            "max_depth", 4, "eta", 0.05, "subsample", 0.8, "colsample_bytree", 0.4, "min_child_weight", 0.5,
+            "max_bin", 64, "nthread", 2, "seed", 0);
 
     private final DMatrix rows;
     private final int count;
@@ -68,20 +70,9 @@ final class BoostedTrees implements AutoCloseable {
     /** XGBoost's own booster of {@link #fit} (the caller disposes of it). */
     Booster train(float[] residual) {
         if (residual.length != count) throw new IllegalArgumentException(residual.length + " residuals for " + count + " rows");
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("objective", "reg:squarederror");
-        settings.put("tree_method", "hist");
-        settings.put("max_depth", 4);
-        settings.put("eta", 0.05);
-        settings.put("subsample", 0.8);
-        settings.put("colsample_bytree", 0.4);
-        settings.put("min_child_weight", 0.5);
-        settings.put("max_bin", 64);
-        settings.put("nthread", 2);
-        settings.put("seed", 0);
         try {
             rows.setLabel(residual);
-            return XGBoost.train(rows, settings, ROUNDS[ROUNDS.length - 1], new HashMap<>(), null, null);
+            return XGBoost.train(rows, SETTINGS, ROUNDS[ROUNDS.length - 1], new HashMap<>(), null, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost: " + e.getMessage(), e);
         }
@@ -94,44 +85,32 @@ final class BoostedTrees implements AutoCloseable {
     static RegressionTrees convert(JsonNode model) {
         JsonNode trees = model.path("learner").path("gradient_booster").path("model").path("trees");
         if (!trees.isArray() || trees.isEmpty()) throw new IllegalArgumentException("XGBoost model without trees");
-        List<Integer> inputs = new ArrayList<>(), children = new ArrayList<>();
-        List<Float> values = new ArrayList<>();
-        int[] roots = new int[trees.size()];
+        int total = 0;
+        for (JsonNode tree : trees) total += tree.get("left_children").size();
+        int[] roots = new int[trees.size()], inputs = new int[total], children = new int[total];
+        float[] values = new float[total];
+        int next = 0;
         for (int t = 0; t < trees.size(); t++) {
             JsonNode tree = trees.get(t);
             int[] left = ints(tree.get("left_children")), right = ints(tree.get("right_children")),
                     split = ints(tree.get("split_indices"));
             JsonNode conditions = tree.get("split_conditions");
-            roots[t] = inputs.size();
-            // (XGBoost node, our node) pairs; our nodes are allocated when their parent is reached
+            roots[t] = next;
+            // (XGBoost node, our node) pairs: our number is given when the parent is reached, the two children together
             Deque<int[]> open = new ArrayDeque<>();
-            open.add(new int[]{0, inputs.size()});
-            inputs.add(0);
-            values.add(0f);
-            children.add(0);
+            open.add(new int[]{0, next++});
             while (!open.isEmpty()) {
-                int[] next = open.poll();
-                int from = next[0], to = next[1];
-                values.set(to, conditions.get(from).floatValue());
-                if (left[from] < 0) {
-                    inputs.set(to, -1);
-                    continue;
-                }
-                inputs.set(to, split[from]);
-                int first = inputs.size();
-                children.set(to, first);
-                for (int child : new int[]{left[from], right[from]}) {
-                    open.add(new int[]{child, inputs.size()});
-                    inputs.add(0);
-                    values.add(0f);
-                    children.add(0);
-                }
+                int[] pair = open.poll();
+                int from = pair[0], to = pair[1];
+                values[to] = conditions.get(from).floatValue();
+                inputs[to] = left[from] < 0 ? -1 : split[from];
+                if (left[from] < 0) continue;
+                children[to] = next;
+                open.add(new int[]{left[from], next++});
+                open.add(new int[]{right[from], next++});
             }
         }
-        float[] v = new float[values.size()];
-        for (int n = 0; n < v.length; n++) v[n] = values.get(n);
-        return new RegressionTrees(roots, inputs.stream().mapToInt(Integer::intValue).toArray(), v,
-                children.stream().mapToInt(Integer::intValue).toArray());
+        return new RegressionTrees(roots, inputs, values, children);
     }
 
     private static int[] ints(JsonNode array) {
