@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -146,8 +147,19 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() throws Exception {
         devtools.abort();
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        // Chromium's helpers (renderer, GPU, crash handler) outlive the browser for a moment and keep writing into the
+        // profile (a CI run failed deleting it: DirectoryNotEmptyException): stop the whole tree, listed before its
+        // root goes (orphans are no longer its descendants), and wait for each.
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : tree)
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                h.destroyForcibly();
+                h.onExit().get(10, TimeUnit.SECONDS);
+            }
         try (Stream<Path> files = Files.walk(profile)) {
             List<Path> all = new ArrayList<>(files.toList());
             java.util.Collections.reverse(all);
