@@ -8,10 +8,12 @@ import org.facsflow.facs.validation.OpenFaceRow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Agreement of coded clips with their references, per AU: Pearson r and Lin's CCC of the intensities (OpenFace's 17),
@@ -60,15 +62,37 @@ public final class AgreementTable {
      * degrees ({@code edges} ascending), labelled "from-to".
      */
     public static List<Row> byYaw(List<TrainingClip> clips, List<List<AuFrame>> coded, double[] edges) {
+        return byRange(clips, coded, edges, (clip, i) -> Math.abs(Math.toDegrees(clip.faces().get(i).pose().ry())));
+    }
+
+    /**
+     * The mean row for frames by the seconds since the clip's first measurable face (how long a running baseline has
+     * been learning it), one row per range ({@code edges} ascending, the last may be infinite: "from+").
+     */
+    public static List<Row> bySeconds(List<TrainingClip> clips, List<List<AuFrame>> coded, double[] edges) {
+        Map<TrainingClip, Double> starts = new IdentityHashMap<>();
+        for (TrainingClip clip : clips)
+            for (int i = 0; i < clip.frames(); i++)
+                if (clip.features()[i] != null && clip.verdict(i).face()) {
+                    starts.put(clip, clip.timestamps()[i]);
+                    break;
+                }
+        return byRange(clips, coded, edges, (clip, i) -> clip.timestamps()[i] - starts.getOrDefault(clip, Double.NaN));
+    }
+
+    private static List<Row> byRange(List<TrainingClip> clips, List<List<AuFrame>> coded, double[] edges,
+                                     ToDoubleBiFunction<TrainingClip, Integer> value) {
         List<Row> rows = new ArrayList<>();
         for (int b = 0; b + 1 < edges.length; b++) {
             double from = edges[b], to = edges[b + 1];
             AgreementTable t = of(clips, coded, (clip, i) -> {
-                double yaw = Math.abs(Math.toDegrees(clip.faces().get(i).pose().ry()));
-                return yaw >= from && yaw < to;
+                double v = value.applyAsDouble(clip, i);
+                return v >= from && v < to;
             });
             Row mean = t.mean();
-            rows.add(new Row(String.format(java.util.Locale.ROOT, "%.0f-%.0f", from, to), mean.frames(), mean.r(), mean.ccc(), mean.f1()));
+            String label = Double.isInfinite(to) ? String.format(java.util.Locale.ROOT, "%.0f+", from)
+                    : String.format(java.util.Locale.ROOT, "%.0f-%.0f", from, to);
+            rows.add(new Row(label, mean.frames(), mean.r(), mean.ccc(), mean.f1()));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 package org.facsflow.facs.calibration;
 
 import org.facsflow.facs.ActionUnit;
+import org.facsflow.facs.coding.AuCoder;
 import org.facsflow.facs.coding.AuModel;
 import org.facsflow.facs.coding.BaselineMode;
 import org.facsflow.facs.coding.Curvature;
@@ -26,6 +27,7 @@ public final class ModelCard {
     }
 
     private static final double[] YAW_EDGES = {0, 10, 20, 30, 35, 40};
+    private static final double[] SECONDS_EDGES = {0, 1, 3, 10, Double.POSITIVE_INFINITY};
 
     private ModelCard() {
     }
@@ -178,6 +180,22 @@ public final class ModelCard {
         for (AgreementTable.Row row : AgreementTable.byYaw(results.cv().clips(), results.cv().coded().get(BaselineMode.OFFLINE), YAW_EDGES))
             s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", row.label(), row.frames(), number2(row.r()),
                     number2(row.ccc()), number2(row.f1())));
+        s.append("\nBy seconds since the clip's first measurable face, live (running) against offline on the same frames: ")
+                .append("the running median learns the face as the clip goes on, and a face's first ")
+                .append(AuCoder.MIN_RUNNING_FRAMES).append(" frames are coded as stills. Later ")
+                .append("bins hold only the longer clips, so compare the two modes within a row, not rows with each other.\n\n")
+                .append("| seconds | frames | running r | offline r | running CCC | offline CCC | running F1 | offline F1 |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        List<AgreementTable.Row> running = AgreementTable.bySeconds(results.cv().clips(),
+                results.cv().coded().get(BaselineMode.RUNNING), SECONDS_EDGES);
+        List<AgreementTable.Row> offlineBySeconds = AgreementTable.bySeconds(results.cv().clips(),
+                results.cv().coded().get(BaselineMode.OFFLINE), SECONDS_EDGES);
+        for (int b = 0; b < running.size(); b++) {
+            AgreementTable.Row live = running.get(b), whole = offlineBySeconds.get(b);
+            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", live.label(), live.frames(),
+                    number2(live.r()), number2(whole.r()), number2(live.ccc()), number2(whole.ccc()), number2(live.f1()),
+                    number2(whole.f1())));
+        }
         s.append('\n');
         double[] sorted = rs.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (sorted.length > 0)

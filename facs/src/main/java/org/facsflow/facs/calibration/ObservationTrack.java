@@ -34,7 +34,9 @@ import java.util.List;
  * the user points the cache.
  */
 public final class ObservationTrack {
-    private static final int MAGIC = 0x46414354, VERSION = 3;
+    private static final int MAGIC = 0x46414354;
+    /** The cache format; also in the features cache's name, so that features of an older track are not reused. */
+    static final int VERSION = 3;
 
     private final List<FaceObservation> frames;
 

@@ -25,7 +25,7 @@ import java.util.List;
  * One video with its frame-level reference, tracked and measured for calibration: per frame the followed face
  * ({@link ObservationTrack}), its {@link FaceFeatures} vector (null where no face was followed) and its
  * {@link QualityGate} verdict. Both expensive steps are cached under the cache folder, keyed by the video's SHA-256
- * (and {@link FaceFeatures#VERSION} for the vectors), so a second run only reads files. The cache holds meshes and
+ * (and both formats' versions for the vectors), so a second run only reads files. The cache holds meshes and
  * appearance of real people: identifying, written only where the user points it.
  *
  * @param name   the clip's name (reports)
@@ -63,7 +63,7 @@ public record TrainingClip(String name, String person, String sha256, List<FaceO
         String key = source.maxFrames() > 0 ? sha + "-first" + source.maxFrames() : sha;
         ObservationTrack track = ObservationTrack.cached(source.video(), cache.resolve(key + ".track"), pipeline, reference,
                 source.maxFrames());
-        Path file = cache.resolve(key + ".features" + FaceFeatures.VERSION);
+        Path file = cache.resolve(key + ".features" + FaceFeatures.VERSION + "-track" + ObservationTrack.VERSION);
         Vectors v = null;
         if (Files.isRegularFile(file)) {
             try {
