@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.ToDoubleBiFunction;
@@ -73,7 +74,7 @@ public final class AgreementTable {
         Map<TrainingClip, Double> starts = new IdentityHashMap<>();
         for (TrainingClip clip : clips)
             for (int i = 0; i < clip.frames(); i++)
-                if (clip.features()[i] != null && clip.verdict(i).face()) {
+                if (clip.measurable(i)) {
                     starts.put(clip, clip.timestamps()[i]);
                     break;
                 }
@@ -90,8 +91,8 @@ public final class AgreementTable {
                 return v >= from && v < to;
             });
             Row mean = t.mean();
-            String label = Double.isInfinite(to) ? String.format(java.util.Locale.ROOT, "%.0f+", from)
-                    : String.format(java.util.Locale.ROOT, "%.0f-%.0f", from, to);
+            String label = Double.isInfinite(to) ? String.format(Locale.ROOT, "%.0f+", from)
+                    : String.format(Locale.ROOT, "%.0f-%.0f", from, to);
             rows.add(new Row(label, mean.frames(), mean.r(), mean.ccc(), mean.f1()));
         }
         return rows;

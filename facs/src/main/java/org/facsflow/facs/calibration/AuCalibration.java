@@ -194,7 +194,7 @@ public final class AuCalibration {
         List<float[]> rows = new ArrayList<>();
         for (TrainingClip clip : clips)
             for (int i = 0; i < clip.frames(); i += PCA_FRAME_STEP)
-                if (clip.features()[i] != null && clip.verdict(i).face()) rows.add(clip.features()[i]);
+                if (clip.measurable(i)) rows.add(clip.features()[i]);
         float[] mean = new float[FacialMeasures.COUNT], scale = new float[FacialMeasures.COUNT];
         for (int m = 0; m < mean.length; m++) {
             double sum = 0, squares = 0;

@@ -51,6 +51,11 @@ public record TrainingClip(String name, String person, String sha256, List<FaceO
         return QualityGate.judge(faces.get(i));
     }
 
+    /** Whether frame i has a face the quality gate lets be measured (and so a features vector). */
+    public boolean measurable(int i) {
+        return features[i] != null && verdict(i).face();
+    }
+
     public int frames() {
         return faces.size();
     }
