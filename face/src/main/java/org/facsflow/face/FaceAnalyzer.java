@@ -145,11 +145,8 @@ public final class FaceAnalyzer implements AutoCloseable {
     public FaceObservation observe(RgbImage image, FaceMesh mesh, int faceId, CameraIntrinsics camera,
                                    boolean checkOcclusion) {
         long start = StageTimes.start();
-        float[] iris = irisEstimator.estimate(image, mesh);
+        float[] points = irisEstimator.refine(image, mesh);
         times.stop(StageTimes.Stage.IRIS, start);
-        float[] points = new float[FaceObservation.MESH_POINTS * 3];
-        System.arraycopy(mesh.points(), 0, points, 0, mesh.points().length);
-        System.arraycopy(iris, 0, points, mesh.points().length, iris.length);
         OcclusionCheck occlusion = OcclusionCheck.NOT_CHECKED;
         if (checkOcclusion) {
             start = StageTimes.start();

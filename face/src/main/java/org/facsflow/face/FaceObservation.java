@@ -7,8 +7,9 @@ package org.facsflow.face;
  * @param faceId          stable id of this face within the input (0, 1, ... in detection order for a still image)
  * @param confidence      0-1, the probability that the landmarks are right ({@link FaceConfidence})
  * @param box             face box from the mesh extent
- * @param mesh            478 x 3: the 468-point MediaPipe mesh then 5 iris points per eye (indices 468-472 are the
- *                        subject's right eye, 473-477 the left), x/y in pixels, z relative depth in pixel units
+ * @param mesh            478 x 3: the 468-point MediaPipe mesh, its lid margins refined by the iris model, then 5 iris
+ *                        points per eye (indices 468-472 are the subject's right eye, 473-477 the left), x/y in
+ *                        pixels, z relative depth in pixel units
  * @param landmarks68     68 x 2: iBUG/Multi-PIE 68-point landmarks in pixels, the mesh's vertices at those points
  *                        ({@link org.facsflow.face.landmarks.Ibug68MeshIndex}), so they agree with the 3-D points
  * @param landmarks68World 68 x 3: the same points in camera coordinates, millimetres (OpenFace's X_i, Y_i, Z_i)

@@ -36,7 +36,7 @@ import java.util.List;
 public final class ObservationTrack {
     private static final int MAGIC = 0x46414354;
     /** The cache format; also in the features cache's name, so that features of an older track are not reused. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private final List<FaceObservation> frames;
 

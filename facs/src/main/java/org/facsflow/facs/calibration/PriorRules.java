@@ -35,7 +35,8 @@ public final class PriorRules {
                 rule(27, List.of("jaw_drop"), new double[]{0.2}, -2.0),
                 // AU28 lip suck: both lips pulled in, the red of the lips disappearing.
                 rule(28, List.of("upper_lip_thickness", "lower_lip_thickness"), new double[]{-0.6, -0.6}, -1.0),
-                // AU43 eyes closed: the lids close (FACS tells it from the AU45 blink by duration, which a frame does not show).
+                // AU43 eyes closed: the lids close; in video only when held half a second (HeldClosure: a shorter
+                // closure is the AU45 blink).
                 rule(43, List.of("eye_aperture"), new double[]{-0.6}, -1.5));
     }
 

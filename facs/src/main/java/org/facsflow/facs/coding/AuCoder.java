@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The AU coder, OpenFace's FaceAnalyser split in four: {@link AuDescriptor} (measurement: mesh geometry and the
  * aligned face's appearance, reduced), {@link NeutralBaseline} (person-specific normalisation), {@link AuPredictor}
- * (prediction) and {@link #smooth} (post-processing).
+ * (prediction) and {@link #smooth} (post-processing), with {@link HeldClosure} telling AU43 from a blink by duration in
+ * video.
  *
  * <p>Still images ({@link #codeStill}): no neutral of the person exists, so the still models read the descriptor
  * alone ({@link BaselineMode#STILL}).
@@ -37,6 +38,7 @@ public final class AuCoder {
     /** Live neutral segments: being collected, and frozen once collected (they then replace the running baseline). */
     private final Map<Integer, NeutralBaseline> collecting = new HashMap<>();
     private final Map<Integer, Neutral> segments = new HashMap<>();
+    private final Map<Integer, HeldClosure> closures = new HashMap<>();
 
     private record Neutral(float[] median, float[] offsets) {
     }
@@ -76,11 +78,15 @@ public final class AuCoder {
         NeutralBaseline segment = collecting.get(face.faceId());
         if (segment != null && isWhole(v)) segment.add(d);
         Neutral neutral = segments.get(face.faceId());
-        if (neutral != null)
-            return predictor.frame(predictor.raw(d, neutral.median()), neutral.offsets(), v, BaselineMode.SEGMENT);
-        NeutralBaseline baseline = running.computeIfAbsent(face.faceId(),
-                id -> new NeutralBaseline(BaselineMode.RUNNING, descriptor.length()));
-        return codeRunning(baseline, predictor, d, v);
+        AuFrame frame;
+        if (neutral != null) {
+            frame = predictor.frame(predictor.raw(d, neutral.median()), neutral.offsets(), v, BaselineMode.SEGMENT);
+        } else {
+            NeutralBaseline baseline = running.computeIfAbsent(face.faceId(),
+                    id -> new NeutralBaseline(BaselineMode.RUNNING, descriptor.length()));
+            frame = codeRunning(baseline, predictor, d, v);
+        }
+        return closures.computeIfAbsent(face.faceId(), id -> new HeldClosure()).next(frame, image.timestampSeconds());
     }
 
     /** Live: from now on, the face's measurable frames are collected as its neutral segment (the user's "neutral now"). */
@@ -110,6 +116,7 @@ public final class AuCoder {
         running.remove(faceId);
         collecting.remove(faceId);
         segments.remove(faceId);
+        closures.remove(faceId);
     }
 
     /** One face's frames, described: descriptor null and verdict NONE where the face was not found. */
@@ -119,7 +126,8 @@ public final class AuCoder {
     /**
      * Offline: codes one person's frames. {@code from}/{@code to} (seconds, inclusive) mark the neutral segment for
      * {@link BaselineMode#SEGMENT} and are ignored otherwise; {@link BaselineMode#STILL} codes every frame as a still.
-     * Frames without a face come back null.
+     * Frames without a face come back null. Except as stills, AU43 needs a held closure ({@link HeldClosure}): causal in
+     * the running mode, over the whole stretch otherwise.
      *
      * @throws IllegalArgumentException when the baseline has no measurable frame (e.g. an empty neutral segment)
      */
@@ -129,11 +137,21 @@ public final class AuCoder {
         NeutralBaseline baseline = new NeutralBaseline(mode, predictor.model().descriptor().length());
         List<AuPredictor.Raw> raws = new ArrayList<>(n);
         List<AuFrame> out = new ArrayList<>(n);
-        if (mode == BaselineMode.RUNNING || mode == BaselineMode.STILL) {
+        if (mode == BaselineMode.STILL) {
             for (int i = 0; i < n; i++) {
                 float[] d = series.descriptors().get(i);
-                QualityGate.Verdict v = series.verdicts().get(i);
-                out.add(d == null ? null : mode == BaselineMode.STILL ? still(predictor, d, v) : codeRunning(baseline, predictor, d, v));
+                out.add(d == null ? null : still(predictor, d, series.verdicts().get(i)));
+            }
+            return out;
+        }
+        if (mode == BaselineMode.RUNNING) {
+            HeldClosure closure = new HeldClosure();
+            for (int i = 0; i < n; i++) {
+                float[] d = series.descriptors().get(i);
+                // a frame without the face ends a closure, as one with the eyes unmeasurable does
+                if (d == null) closure = new HeldClosure();
+                out.add(d == null ? null : closure.next(codeRunning(baseline, predictor, d, series.verdicts().get(i)),
+                        series.timestamps()[i]));
             }
             return out;
         }
@@ -158,7 +176,7 @@ public final class AuCoder {
         for (int i = 0; i < n; i++)
             out.add(values.get(i) == null ? null
                     : predictor.frame(values.get(i), smooth ? null : offsets, series.verdicts().get(i), mode));
-        return out;
+        return HeldClosure.offline(out, series.timestamps());
     }
 
     /** One frame of a running baseline: whole frames feed it; a still until it has {@link #MIN_RUNNING_FRAMES}. */

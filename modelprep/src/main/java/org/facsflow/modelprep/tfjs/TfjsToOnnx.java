@@ -48,9 +48,8 @@ import java.util.function.BiConsumer;
  *   <tr><td>iris.json</td>
  *       <td>{@code input_1} [1,64,64,3] RGB in [0,1] (eye crop, left eye mirrored)</td>
  *       <td>{@code Identity} [1,1,1,228] = 71 eye-contour then 5 iris points, x,y,z in crop pixels: the
- *       concatenation of two heads on a shared trunk. facsflow keeps only the iris head's output,
- *       {@code StatefulPartitionedCall/model/conv_iris/BiasAdd} [1,1,1,15], which drops a third of the
- *       network's layers and 15% of its time.</td></tr>
+ *       concatenation of two heads on a shared trunk. facsflow keeps both, in a batch of two (both eyes):
+ *       the lid margins (the contour's first 16 points) refine the mesh's, the iris points give the gaze.</td></tr>
  *   <tr><td>emotion.json</td>
  *       <td>{@code input_1} [1,64,64,1] gray = 0.2989R+0.587G+0.114B with RGB in [0,1], then
  *       (gray - 0.5) * 2</td>
