@@ -222,7 +222,8 @@ class AuCoderTest {
         try (var in = AuModel.class.getResourceAsStream(AuModel.RESOURCE)) {
             bytes = in.readAllBytes().length;
         }
-        assertTrue(bytes < 3_000_000, "model file " + bytes + " bytes");
+        // 3.2 MB with the trees the inner folds chose in December; a variant of 4.3 MB was not kept for its size
+        assertTrue(bytes < 3_500_000, "model file " + bytes + " bytes");
     }
 
     @Test
