@@ -64,6 +64,7 @@ final class FrameCoder implements NeutralSegments {
         for (TrackedFace f : tracked.faces()) {
             FaceObservation values = smoothed ? f.face() : f.raw();
             if (values == null) {
+                if (coded == null) coder.lost(f.faceId());
                 faces.add(FaceResult.notFound(sourceFrame, time, f.faceId(), f.confidence()));
                 continue;
             }

@@ -89,6 +89,12 @@ public final class AuCoder {
         return closures.computeIfAbsent(face.faceId(), id -> new HeldClosure()).next(frame, image.timestampSeconds());
     }
 
+    /** Live: a tracked face was not found in this frame (it ends a held eye closure, {@link HeldClosure}). */
+    public void lost(int faceId) {
+        HeldClosure closure = closures.get(faceId);
+        if (closure != null) closure.end();
+    }
+
     /** Live: from now on, the face's measurable frames are collected as its neutral segment (the user's "neutral now"). */
     public void beginNeutral(int faceId) {
         collecting.put(faceId, new NeutralBaseline(BaselineMode.SEGMENT, descriptor.length()));
@@ -148,8 +154,7 @@ public final class AuCoder {
             HeldClosure closure = new HeldClosure();
             for (int i = 0; i < n; i++) {
                 float[] d = series.descriptors().get(i);
-                // a frame without the face ends a closure, as one with the eyes unmeasurable does
-                if (d == null) closure = new HeldClosure();
+                if (d == null) closure.end();
                 out.add(d == null ? null : closure.next(codeRunning(baseline, predictor, d, series.verdicts().get(i)),
                         series.timestamps()[i]));
             }

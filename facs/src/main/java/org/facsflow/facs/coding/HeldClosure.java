@@ -10,7 +10,8 @@ import java.util.List;
  * half a second are AU43, a quicker closure is a blink. One frame cannot show that, so in video AU43 is scored only
  * in a stretch of frames where its rule reads at least its threshold for {@value #HELD_SECONDS} s or longer, and reads
  * 0 elsewhere. Offline the whole stretch counts once it lasts that long; live ({@link #next}) a stretch counts from
- * the moment it has (no look-ahead). A frame where the eyes are not measurable ends a stretch. Stills keep the rule
+ * the moment it has (no look-ahead). A frame where the face is not found ({@link #end}) or its eyes are not
+ * measurable ends a stretch. Stills keep the rule
  * alone: FACS scores closed eyes in a photograph as AU43.
  *
  * <p>One instance follows one face live; not thread-safe.
@@ -27,6 +28,11 @@ public final class HeldClosure {
         if (!frame.present()[AU43]) since = Double.NaN;
         else if (Double.isNaN(since)) since = time;
         return !Double.isNaN(since) && time - since >= HELD_SECONDS ? frame : withoutClosure(frame);
+    }
+
+    /** Live: the face was not found in a frame, which ends a stretch as it does offline. */
+    public void end() {
+        since = Double.NaN;
     }
 
     /** Offline: every frame of one face (null where it was not found), AU43 kept only in stretches long enough. */

@@ -37,7 +37,7 @@ class HeldClosureTest {
     @Test
     void liveAClosureCountsOnceItHasLastedHalfASecond() {
         HeldClosure closure = new HeldClosure();
-        double[] t = times(40);
+        double[] t = times(50);
         for (int i = 0; i < 5; i++) assertClosure(closure.next(frame(2.5f), t[i]), 0, false);
         assertClosure(closure.next(frame(0.2f), t[5]), 0, false);
         // a new stretch from frame 6: 0.5 s later (frame 18.5) it is a closure, not before
@@ -45,6 +45,10 @@ class HeldClosureTest {
         for (int i = 19; i < 30; i++) assertClosure(closure.next(frame(3f), t[i]), 3f, true);
         assertClosure(closure.next(frame(Float.NaN), t[30]), Float.NaN, false);
         assertClosure(closure.next(frame(3f), t[31]), 0, false);
+        // a frame without the face (32) ends a stretch too: the one from 33 counts from 45.5, not from 43.5
+        closure.end();
+        for (int i = 33; i < 46; i++) assertClosure(closure.next(frame(3f), t[i]), 0, false);
+        assertClosure(closure.next(frame(3f), t[46]), 3f, true);
     }
 
     private static void assertClosure(AuFrame f, float intensity, boolean present) {
