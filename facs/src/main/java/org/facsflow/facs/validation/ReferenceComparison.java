@@ -31,7 +31,8 @@ public final class ReferenceComparison {
     }
 
     /**
-     * Agreement for every AU both files have a column for; AUs only the reference has are listed as not predicted.
+     * Agreement for every AU both files have a column for; AUs only the reference has are listed as not predicted;
+     * and, where both have them, of the landmarks, head pose and gaze on the same frames.
      *
      * @throws IllegalArgumentException if a column names an AU number FACS does not define
      */
@@ -58,7 +59,8 @@ public final class ReferenceComparison {
             if (predicted == null) notPredicted.add(au);
             else rows.add(agreement(au, e.getValue(), predicted, aligned));
         }
-        return new ValidationReport(rows, counts, notPredicted);
+        return new ValidationReport(rows, counts, notPredicted, FaceGeometryAgreement.of(reference, prediction,
+                aligned.stream().map(Aligned::reference).toList(), aligned.stream().map(Aligned::prediction).toList()));
     }
 
     private static AuAgreement agreement(ActionUnit au, AuColumns ref, AuColumns pred, List<Aligned> aligned) {

@@ -5,21 +5,28 @@ import org.facsflow.facs.TextTable;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-/** Per-AU agreement of a prediction with a reference, the mean over AUs, and how many frames took part. */
+/**
+ * Per-AU agreement of a prediction with a reference, the mean over AUs, how many frames took part, and the face
+ * geometry's agreement where both files carry it.
+ */
 public final class ValidationReport {
     private static final String CSV_HEADER = "au,n,pearson_r,ccc,icc_3_1,mae,f1";
 
     private final List<AuAgreement> rows;
     private final FrameCounts counts;
     private final List<ActionUnit> notPredicted;
+    private final Optional<FaceGeometryAgreement> geometry;
 
-    ValidationReport(List<AuAgreement> rows, FrameCounts counts, List<ActionUnit> notPredicted) {
+    ValidationReport(List<AuAgreement> rows, FrameCounts counts, List<ActionUnit> notPredicted,
+                     Optional<FaceGeometryAgreement> geometry) {
         this.rows = List.copyOf(rows);
         this.counts = counts;
         this.notPredicted = List.copyOf(notPredicted);
+        this.geometry = geometry;
     }
 
     /** One row per AU both files have, in FACS order. */
@@ -34,6 +41,11 @@ public final class ValidationReport {
     /** AUs the reference has and the prediction lacks: reported rather than silently dropped. */
     public List<ActionUnit> notPredicted() {
         return notPredicted;
+    }
+
+    /** Landmarks, head pose and gaze on the compared frames, where both files have any of their columns. */
+    public Optional<FaceGeometryAgreement> geometry() {
+        return geometry;
     }
 
     /** Each measure averaged over the AUs where it is defined (NaN where it is defined for none). */
@@ -57,6 +69,7 @@ public final class ValidationReport {
         if (!notPredicted.isEmpty())
             out.append("not in the prediction: ")
                     .append(notPredicted.stream().map(ActionUnit::code).collect(Collectors.joining(", "))).append('\n');
+        geometry.ifPresent(g -> out.append(g.format()));
         return out.toString();
     }
 

@@ -95,6 +95,39 @@ class ReferenceComparisonTest {
         assertThat(report.rows()).allMatch(row -> row.n() == 0 && Double.isNaN(row.mae()));
     }
 
+    @Test
+    void landmarksPoseAndGazeAreComparedWhereBothFilesHaveThem() throws IOException {
+        // Reference: 68 points on a line, outer eye corners (36, 45) 50 px apart; the prediction shifted by (3, 4):
+        // every point 5 px off, an NME of 0.1 over any set of points. Pose: yaw +0.1 rad in frame 1 only.
+        StringBuilder header = new StringBuilder("frame, face_id, success, pose_Rx, pose_Ry, pose_Rz, AU12_r");
+        for (int j = 0; j < 68; j++) header.append(", x_").append(j);
+        for (int j = 0; j < 68; j++) header.append(", y_").append(j);
+        StringBuilder reference = new StringBuilder(header).append('\n'), prediction = new StringBuilder(header).append('\n');
+        for (int frame = 1; frame <= 2; frame++) {
+            reference.append(frame).append(", 0, 1, 0, 0, 0, 1");
+            prediction.append(frame).append(", 0, 1, 0, ").append(frame == 1 ? "0.1" : "0").append(", 0, 1");
+            for (int axis = 0; axis < 2; axis++)
+                for (int j = 0; j < 68; j++) {
+                    double v = axis == 0 ? 100 + (j == 45 ? 50 : 0) : 200;
+                    reference.append(", ").append(v);
+                    prediction.append(", ").append(v + (axis == 0 ? 3 : 4));
+                }
+            reference.append('\n');
+            prediction.append('\n');
+        }
+        FaceGeometryAgreement g = compare(reference.toString(), prediction.toString()).geometry().orElseThrow();
+        assertThat(g.landmarkFrames()).isEqualTo(2);
+        assertThat(g.nmeAll()).isCloseTo(0.1, within(1e-6));
+        assertThat(g.nmeAnatomical()).isCloseTo(0.1, within(1e-6));
+        assertThat(g.nmeByRegion()).containsExactly(new double[]{0.1, 0.1, 0.1, 0.1, 0.1, 0.1}, within(1e-6));
+        assertThat(g.poseFrames()).isEqualTo(2);
+        assertThat(g.poseMeanDiff()).containsExactly(new double[]{0, 0.05, 0}, within(1e-12));
+        assertThat(g.gazeFrames()).as("no gaze columns").isZero();
+        assertThat(g.format()).contains("all 68 10.0%").contains("yaw (Ry) +0.050").doesNotContain("gaze");
+
+        assertThat(compare(REFERENCE, PREDICTION).geometry()).as("AU columns only").isEmpty();
+    }
+
     /** OpenFace's output compared with itself must agree perfectly wherever agreement is defined. */
     @ParameterizedTest
     @CsvSource({"single_face.csv.gz, 72, 0", "WolfgangLanger_Pexels.csv.gz, 471, 1", "multi_face_jpg.csv.gz, 5, 0"})
@@ -118,6 +151,10 @@ class ReferenceComparisonTest {
             if (!Double.isNaN(row.f1())) assertThat(row.f1()).as(row.label()).isEqualTo(1.0);
         }
         assertThat(varying).as("AUs whose intensity varies").isGreaterThanOrEqualTo(5);
+        FaceGeometryAgreement geometry = report.geometry().orElseThrow();
+        assertThat(geometry.landmarkFrames()).isEqualTo(compared);
+        assertThat(geometry.nmeAll()).isZero();
+        assertThat(geometry.poseMae()).containsOnly(0.0);
     }
 
     private ValidationReport compare(String reference, String prediction) throws IOException {

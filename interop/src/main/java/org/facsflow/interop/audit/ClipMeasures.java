@@ -1,9 +1,9 @@
 package org.facsflow.interop.audit;
 
+import org.facsflow.face.landmarks.LandmarkError;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.validation.Agreement;
 import org.facsflow.facs.validation.OpenFaceCsv;
-import org.facsflow.facs.validation.OpenFaceRow;
 import org.facsflow.interop.AuRow;
 import org.facsflow.interop.AuTable;
 import org.facsflow.interop.agreement.FramePairs;
@@ -72,14 +72,11 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
         if (!result.hasColumn("x_67") || !reference.hasColumn("x_67")) return Double.NaN;
         double sum = 0;
         int frames = 0;
+        float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
         for (int[] p : pairs) {
-            OpenFaceRow r = reference.rows().get(p[0]), q = result.rows().get(p[1]);
-            double iod = Math.hypot(r.value("x_36") - r.value("x_45"), r.value("y_36") - r.value("y_45"));
-            double total = 0;
-            for (int k = 0; k < 68; k++)
-                total += Math.hypot(q.value("x_" + k) - r.value("x_" + k), q.value("y_" + k) - r.value("y_" + k));
-            double e = total / 68 / iod;
-            if (Double.isFinite(e)) {
+            if (!result.rows().get(p[1]).landmarks68(ours) || !reference.rows().get(p[0]).landmarks68(theirs)) continue;
+            double e = LandmarkError.nme(ours, theirs, LandmarkError.ALL);
+            if (!Double.isNaN(e)) {
                 sum += e;
                 frames++;
             }

@@ -1,0 +1,109 @@
+package org.facsflow.facs.validation;
+
+import org.facsflow.face.landmarks.LandmarkError;
+import org.facsflow.face.landmarks.LandmarkError.Region;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where both files carry OpenFace's face geometry columns: how far the prediction's 68 landmarks lie from the
+ * reference's ({@link LandmarkError}: all points, the 46 anatomical ones, each region) and how its head pose and gaze
+ * differ, over the frames both tracked. Each part is NaN where either file lacks its columns.
+ *
+ * @param landmarkFrames frames with all 68 points on both sides
+ * @param nmeAll         mean over those frames of the NME of all 68 points
+ * @param nmeAnatomical  the same over {@link LandmarkError#ANATOMICAL}
+ * @param nmeByRegion    the same per {@link Region}, in its order
+ * @param poseFrames     frames with pose_Rx, pose_Ry and pose_Rz on both sides
+ * @param poseMeanDiff   prediction minus reference, mean per axis (Rx, Ry, Rz), radians
+ * @param poseMae        mean absolute difference per axis, radians
+ * @param gazeFrames     frames with gaze_angle_x and gaze_angle_y on both sides
+ * @param gazeMae        mean absolute difference of gaze_angle_x and gaze_angle_y, radians
+ * @param gazeMeanDiff   prediction minus reference, mean of each angle, radians
+ */
+public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nmeAnatomical, double[] nmeByRegion,
+                                    int poseFrames, double[] poseMeanDiff, double[] poseMae,
+                                    int gazeFrames, double[] gazeMae, double[] gazeMeanDiff) {
+    private static final String[] POSE = {"pose_Rx", "pose_Ry", "pose_Rz"}, GAZE = {"gaze_angle_x", "gaze_angle_y"};
+    private static final Region[] REGIONS = Region.values();
+
+    /** The agreement over matched rows (reference and prediction in pairs); empty where the files share no column of it. */
+    static Optional<FaceGeometryAgreement> of(OpenFaceCsv reference, OpenFaceCsv prediction,
+                                              List<OpenFaceRow> referenceRows, List<OpenFaceRow> predictionRows) {
+        boolean landmarks = both(reference, prediction, OpenFaceRow.LANDMARK_X[67], OpenFaceRow.LANDMARK_Y[67]), pose = both(reference, prediction, POSE);
+        boolean gaze = both(reference, prediction, GAZE);
+        if (!landmarks && !pose && !gaze) return Optional.empty();
+        double all = 0, anatomical = 0;
+        double[] byRegion = new double[REGIONS.length], poseDiff = new double[3], poseAbs = new double[3];
+        double[] gazeDiff = new double[2], gazeAbs = new double[2];
+        int landmarkFrames = 0, poseFrames = 0, gazeFrames = 0;
+        float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
+        for (int i = 0; i < referenceRows.size(); i++) {
+            OpenFaceRow r = referenceRows.get(i), p = predictionRows.get(i);
+            if (landmarks && p.landmarks68(ours) && r.landmarks68(theirs)) {
+                double e = LandmarkError.nme(ours, theirs, LandmarkError.ALL);
+                if (!Double.isNaN(e)) {
+                    all += e;
+                    anatomical += LandmarkError.nme(ours, theirs, LandmarkError.ANATOMICAL);
+                    for (int g = 0; g < REGIONS.length; g++) byRegion[g] += LandmarkError.nme(ours, theirs, REGIONS[g].points());
+                    landmarkFrames++;
+                }
+            }
+            if (pose && add(r, p, POSE, poseDiff, poseAbs)) poseFrames++;
+            if (gaze && add(r, p, GAZE, gazeDiff, gazeAbs)) gazeFrames++;
+        }
+        for (int g = 0; g < byRegion.length; g++) byRegion[g] /= landmarkFrames;
+        return Optional.of(new FaceGeometryAgreement(landmarkFrames, all / landmarkFrames, anatomical / landmarkFrames,
+                byRegion, poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
+                gazeFrames, divide(gazeAbs, gazeFrames), divide(gazeDiff, gazeFrames)));
+    }
+
+    /** A few lines of text; parts without frames are left out. */
+    public String format() {
+        StringBuilder out = new StringBuilder("face geometry, prediction against reference:\n");
+        if (landmarkFrames > 0) {
+            out.append(String.format(Locale.ROOT, "  landmark NME over %d frames (mean distance over the reference's "
+                    + "outer-eye-corner distance):%n    all 68 %.1f%%, the 46 anatomical (brows, nose bridge, eyes, lips) "
+                    + "%.1f%%%n    by region:", landmarkFrames, 100 * nmeAll, 100 * nmeAnatomical));
+            for (int g = 0; g < REGIONS.length; g++)
+                out.append(String.format(Locale.ROOT, "%s %s %.1f%%", g == 0 ? "" : ",",
+                        REGIONS[g].name().toLowerCase(Locale.ROOT).replace('_', ' '), 100 * nmeByRegion[g]));
+            out.append('\n');
+        }
+        if (poseFrames > 0)
+            out.append(String.format(Locale.ROOT, "  head pose over %d frames, prediction minus reference: pitch (Rx) "
+                            + "%+.3f rad (MAE %.3f), yaw (Ry) %+.3f (%.3f), roll (Rz) %+.3f (%.3f)%n", poseFrames,
+                    poseMeanDiff[0], poseMae[0], poseMeanDiff[1], poseMae[1], poseMeanDiff[2], poseMae[2]));
+        if (gazeFrames > 0)
+            out.append(String.format(Locale.ROOT, "  gaze over %d frames: MAE x %.3f rad, y %.3f (mean difference "
+                    + "%+.3f, %+.3f)%n", gazeFrames, gazeMae[0], gazeMae[1], gazeMeanDiff[0], gazeMeanDiff[1]));
+        return out.toString();
+    }
+
+    /** Adds one frame's differences in {@code columns} where both rows have them all. */
+    private static boolean add(OpenFaceRow reference, OpenFaceRow prediction, String[] columns, double[] diff, double[] abs) {
+        double[] d = new double[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            d[k] = prediction.value(columns[k]) - reference.value(columns[k]);
+            if (Double.isNaN(d[k])) return false;
+        }
+        for (int k = 0; k < columns.length; k++) {
+            diff[k] += d[k];
+            abs[k] += Math.abs(d[k]);
+        }
+        return true;
+    }
+
+    private static boolean both(OpenFaceCsv reference, OpenFaceCsv prediction, String... columns) {
+        for (String c : columns) if (!reference.hasColumn(c) || !prediction.hasColumn(c)) return false;
+        return true;
+    }
+
+    private static double[] divide(double[] sums, int n) {
+        double[] out = new double[sums.length];
+        for (int k = 0; k < sums.length; k++) out[k] = sums[k] / n;
+        return out;
+    }
+}
