@@ -140,7 +140,7 @@ public final class ModelCard {
         s.append("## Agreement with OpenFace on people held out\n\n")
                 .append("Each person coded by the model fitted without them (outer folds), with the real coder: offline ")
                 .append("(whole-video median, cut-offs, 3-frame smoothing), running (causal running median; a face's first ")
-                .append("30 frames as stills) and still (every frame alone). Pooled over all frames of all people; the mean ")
+                .append(AuCoder.MIN_RUNNING_FRAMES).append(" frames as stills, then blended with them as below) and still (every frame alone). Pooled over all frames of all people; the mean ")
                 .append("r and CCC are over the 17 intensity AUs, the mean F1 over the 18 presence AUs (AU28 is a hand-set ")
                 .append("rule; its F1 is shown, not fitted). The last column is OpenFace against itself: the best F1 its own ")
                 .append("intensity reaches against its own presence at one threshold, over the offline frames (its presence ")
@@ -182,7 +182,9 @@ public final class ModelCard {
                     number2(row.ccc()), number2(row.f1())));
         s.append("\nBy seconds since the clip's first measurable face, live (running) against offline on the same frames: ")
                 .append("the running median learns the face as the clip goes on, and a face's first ")
-                .append(AuCoder.MIN_RUNNING_FRAMES).append(" frames are coded as stills. Later ")
+                .append(AuCoder.MIN_RUNNING_FRAMES).append(" frames are coded as stills, later ones blended with the still ")
+                .append("models while the running median is young (the running models weigh n / (n + ")
+                .append(AuCoder.MIN_RUNNING_FRAMES).append(") after n frames). Later ")
                 .append("bins hold only the longer clips, so compare the two modes within a row, not rows with each other.\n\n")
                 .append("| seconds | frames | running r | offline r | running CCC | offline CCC | running F1 | offline F1 |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");

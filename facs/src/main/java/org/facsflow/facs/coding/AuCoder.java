@@ -21,7 +21,8 @@ import java.util.Map;
  * alone ({@link BaselineMode#STILL}).
  * Live use ({@link #code}): one causal running baseline per face id, updated with every frame the
  * {@link QualityGate} passes whole; a face is coded as a still until its baseline has {@link #MIN_RUNNING_FRAMES}
- * frames; no smoothing (a centred average would add a frame of latency).
+ * frames, then the running and still models share each frame, the running ones more as the baseline grows; no
+ * smoothing (a centred average would add a frame of latency).
  * Offline use ({@link VideoCoding}, {@link #codeVideo}): a first pass gives the final baseline (whole video or a
  * neutral segment), then every frame is coded with it and the intensities get OpenFace's 3-frame centred moving
  * average.
@@ -184,13 +185,20 @@ public final class AuCoder {
         return HeldClosure.offline(out, series.timestamps());
     }
 
-    /** One frame of a running baseline: whole frames feed it; a still until it has {@link #MIN_RUNNING_FRAMES}. */
+    /**
+     * One frame of a running baseline: whole frames feed it; a still until it has {@link #MIN_RUNNING_FRAMES}; then
+     * blended with the still models, the running ones weighing n / (n + {@link #MIN_RUNNING_FRAMES}) after n frames
+     * (half at first, 90% after 9 s at 30 fps).
+     */
     private static AuFrame codeRunning(NeutralBaseline baseline, AuPredictor predictor, float[] d, QualityGate.Verdict v) {
         if (isWhole(v)) baseline.add(d);
-        if (baseline.frames() < MIN_RUNNING_FRAMES) return still(predictor, d, v);
+        int n = baseline.frames();
+        if (n < MIN_RUNNING_FRAMES) return still(predictor, d, v);
         AuPredictor.Raw raw = predictor.raw(d, baseline.median());
         if (isWhole(v)) baseline.addPrediction(raw.intensity());
-        return predictor.frame(raw, baseline.offsets(predictor), v, BaselineMode.RUNNING);
+        AuPredictor.Raw blended = predictor.blend(raw, baseline.offsets(predictor), predictor.rawStill(d),
+                n / (float) (n + MIN_RUNNING_FRAMES));
+        return predictor.frame(blended, null, v, BaselineMode.RUNNING);
     }
 
     private static AuFrame still(AuPredictor predictor, float[] d, QualityGate.Verdict v) {

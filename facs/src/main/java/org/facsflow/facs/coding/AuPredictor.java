@@ -117,6 +117,22 @@ public final class AuPredictor {
         return new Raw(intensity, asymmetry, presence);
     }
 
+    /**
+     * A running frame weighed against the same frame as a still: {@code trust} of the running values (their offsets
+     * taken off) and the rest of the still's, per AU; the presence scores stay the running ones (an AU without one is
+     * present where the blend reaches its running threshold). A running baseline of a few dozen frames is a rough
+     * neutral, so the still models share the frame until it has seen more.
+     */
+    public Raw blend(Raw running, float[] offsets, Raw still, float trust) {
+        int n = entries.length;
+        float[] intensity = new float[n], asymmetry = new float[n];
+        for (int a = 0; a < n; a++) {
+            intensity[a] = trust * (running.intensity()[a] - offsets[a]) + (1 - trust) * still.intensity()[a];
+            asymmetry[a] = trust * running.asymmetry()[a] + (1 - trust) * still.asymmetry()[a];
+        }
+        return new Raw(intensity, asymmetry, running.presence());
+    }
+
     /** Offsets that make the neutral itself score 0 (a neutral segment): the running models at the neutral. */
     public float[] neutralOffsets(float[] neutral) {
         float[] offsets = raw(neutral, neutral).intensity();

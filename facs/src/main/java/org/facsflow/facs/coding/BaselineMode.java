@@ -4,7 +4,8 @@ package org.facsflow.facs.coding;
 public enum BaselineMode {
     /**
      * Causal: running median of every earlier frame of the face and running cut-off percentiles of its predictions
-     * (live use; the face is coded as {@link #STILL} until {@link AuCoder#MIN_RUNNING_FRAMES} frames are in).
+     * (live use; the face is coded as {@link #STILL} until {@link AuCoder#MIN_RUNNING_FRAMES} frames are in, then
+     * shares each frame with the still models while the running median is young).
      */
     RUNNING("running"),
     /**
