@@ -29,11 +29,11 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
     private static final String[] POSE = {"pose_Rx", "pose_Ry", "pose_Rz"}, GAZE = {"gaze_angle_x", "gaze_angle_y"};
     private static final Region[] REGIONS = Region.values();
 
-    /** The agreement over matched rows (reference and prediction in pairs); empty where the files share no column of it. */
+    /** Over matched rows (reference and prediction in pairs); empty where the files share none of these columns. */
     static Optional<FaceGeometryAgreement> of(OpenFaceCsv reference, OpenFaceCsv prediction,
                                               List<OpenFaceRow> referenceRows, List<OpenFaceRow> predictionRows) {
-        boolean landmarks = both(reference, prediction, OpenFaceRow.LANDMARK_X[67], OpenFaceRow.LANDMARK_Y[67]), pose = both(reference, prediction, POSE);
-        boolean gaze = both(reference, prediction, GAZE);
+        boolean landmarks = both(reference, prediction, OpenFaceRow.LANDMARK_X[67], OpenFaceRow.LANDMARK_Y[67]);
+        boolean pose = both(reference, prediction, POSE), gaze = both(reference, prediction, GAZE);
         if (!landmarks && !pose && !gaze) return Optional.empty();
         double all = 0, anatomical = 0;
         double[] byRegion = new double[REGIONS.length], poseDiff = new double[3], poseAbs = new double[3];
@@ -47,7 +47,8 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
                 if (!Double.isNaN(e)) {
                     all += e;
                     anatomical += LandmarkError.nme(ours, theirs, LandmarkError.ANATOMICAL);
-                    for (int g = 0; g < REGIONS.length; g++) byRegion[g] += LandmarkError.nme(ours, theirs, REGIONS[g].points());
+                    for (int g = 0; g < REGIONS.length; g++)
+                        byRegion[g] += LandmarkError.nme(ours, theirs, REGIONS[g].points());
                     landmarkFrames++;
                 }
             }
