@@ -2,6 +2,7 @@ package org.facsflow.apps;
 
 import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.facs.validation.ValidationReport;
+import org.facsflow.interop.AuRow;
 import org.facsflow.interop.AuTable;
 import org.facsflow.interop.Coding;
 import org.facsflow.interop.EventLabels;
@@ -19,7 +20,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -34,10 +39,13 @@ import java.util.concurrent.Callable;
                 + "event-level agreement (onset and offset within --tolerance), with 95%% bootstrap intervals "
                 + "(event-resampled). Events are sampled at the other side's frames (or at --frame-rate when both "
                 + "are events). When both are OpenFace-layout CSVs (OpenFace, facsflow), also Pearson r, Lin's CCC, "
-                + "ICC(3,1) and MAE of intensity, matched on frame and face_id.",
+                + "ICC(3,1) and MAE of intensity, matched on frame and face_id, and where both carry them the 68 "
+                + "landmarks' NME (all, the 46 anatomical points, each region), head pose and gaze differences.",
                 "Exit status: 0 compared; 1 a file could not be read or written; 3 nothing in common to compare."})
 final class ValidateCommand implements Callable<Integer> {
     private static final Set<String> OPENFACE_LAYOUT = Set.of("OpenFace", "facsflow");
+    /** Face numbers above any a tool writes, for prediction faces the intensity table never paired. */
+    private static final int UNPAIRED_FACES = 1 << 19;
 
     @Option(names = "--reference", required = true, paramLabel = "REF",
             description = "The reference: OpenFace's CSV (plain or .gz, e.g. from shared/reference), human codes, any supported file.")
@@ -63,6 +71,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N", description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
     int replicates;
 
+    /** The intensity table's report where both files are OpenFace-layout CSVs: its face pairs renumber the prediction. */
+    private ValidationReport paired;
+
     @Override
     public Integer call() {
         Coding ref, pred;
@@ -80,6 +91,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (status != null) return status;
         }
         AuTable[] tables = frames(ref, pred);
+        if (paired != null) tables[1] = facesAsReference(tables[1], paired);
         Bootstrap bootstrap = new Bootstrap(Math.max(1, replicates), 0.95, Bootstrap.DEFAULT.seed());
         List<CodeAgreement> rows = Agreements.compare(tables[0], tables[1], frameRate, tolerance, bootstrap);
         if (rows.isEmpty() || rows.stream().allMatch(r -> r.frames() == 0)) {
@@ -100,11 +112,12 @@ final class ValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The intensity table of two OpenFace-layout CSVs; a non-null status ends the command. */
+    /** The intensity table of two OpenFace-layout CSVs (kept in {@link #paired}); a non-null status ends the command. */
     private Integer intensityTable() {
         ValidationReport report;
         try {
             report = ReferenceComparison.compare(ResultTable.read(reference), ResultTable.read(prediction));
+            paired = report;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("facsflow validate: " + e.getMessage());
             return 1;
@@ -129,6 +142,26 @@ final class ValidateCommand implements Callable<Integer> {
         }
         System.out.println("CSV: " + csvOutput);
         return null;
+    }
+
+    /**
+     * The prediction with each face numbered as the reference face the intensity table paired it with most often
+     * (tools number faces differently: OpenFace's FaceLandmarkImg by detection, facsflow left to right), so the
+     * presence and event table compares the same faces; a face never paired gets a number no reference face has.
+     */
+    static AuTable facesAsReference(AuTable prediction, ValidationReport report) {
+        Map<Integer, Map<Integer, Integer>> votes = new HashMap<>();
+        for (ValidationReport.Pair p : report.pairs())
+            votes.computeIfAbsent(p.prediction().face(), f -> new HashMap<>()).merge(p.reference().face(), 1, Integer::sum);
+        Map<Integer, Integer> face = new HashMap<>();
+        votes.forEach((f, v) -> face.put(f, Collections.max(v.entrySet(), Map.Entry.comparingByValue()).getKey()));
+        if (face.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))
+                && prediction.faces().stream().allMatch(face::containsKey)) return prediction;
+        List<AuRow> rows = new ArrayList<>(prediction.rows().size());
+        for (AuRow r : prediction.rows())
+            rows.add(new AuRow(r.frame(), face.getOrDefault(r.face(), UNPAIRED_FACES + r.face()), r.time(), r.success(),
+                    r.intensity(), r.presence()));
+        return new AuTable(prediction.source(), prediction.format(), prediction.columns(), rows);
     }
 
     /** Both sides as frame tables: events sampled at the other side's frames, or both on one grid. */

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.facsflow.apps.SharedFiles.shared;
@@ -40,6 +44,34 @@ class InteropCommandsTest {
         assertThat(run.out()).contains("(ELAN EAF 3.0)", "presence and event agreement:", "event-resampled")
                 .containsPattern("AU12 +\\d+ +61 +61 +1\\.000");
         assertThat(Files.readAllLines(dir.resolve("agreement.csv"))).hasSize(1 + 16);
+    }
+
+    /**
+     * A group photo against OpenFace's FaceLandmarkImg output, which numbers the faces by detection where facsflow
+     * numbers them left to right: both tables must compare the same faces (paired by their landmarks), so each AU's
+     * presence F1 is the same in the two.
+     */
+    @Test
+    void validateAGroupPhotoComparesTheSameFacesInBothTables() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun analyze = CliRun.of("analyze", shared("media/multi_face.jpg").toString(), "-o", out.toString());
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        CliRun run = CliRun.of("validate", "--reference", shared("reference/multi_face_jpg.csv.gz").toString(),
+                out.resolve("multi_face.csv").toString(), "--bootstrap", "50");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("5 reference rows: 5 compared", "landmark NME over 5 frames");
+        String[] parts = run.out().split("presence and event agreement:");
+        Map<String, String> intensityTable = lastColumn(parts[0], "(?m)^(AU\\d+) +\\d+ .* (\\S+)$");
+        Map<String, String> presenceTable = lastColumn(parts[1], "(?m)^(AU\\d+) +\\d+ +\\d+ +\\d+ +(\\S+)");
+        assertThat(presenceTable).hasSize(18).isEqualTo(intensityTable);
+    }
+
+    /** Each AU's F1 in one of validate's tables, by the pattern's groups (AU, F1). */
+    private static Map<String, String> lastColumn(String table, String pattern) {
+        Map<String, String> f1 = new TreeMap<>();
+        Matcher m = Pattern.compile(pattern).matcher(table);
+        while (m.find()) f1.put(m.group(1), m.group(2));
+        return f1;
     }
 
     @Test

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * Compares a prediction CSV with a reference CSV frame by frame, per AU, on OpenFace's columns: {@code AU12_r}
  * intensity 0-5 and {@code AU12_c} presence 0/1 ({@code AU1_r} and {@code AU01_r} name the same AU).
  *
- * <p>Frames are matched by {@link FrameKey}. A frame is skipped where the reference failed (success = 0) or the
- * prediction has no row for it or failed there; an AU also skips a frame where a value it uses is empty or NaN.
+ * <p>Rows are paired by {@link FacePairing}: by landmarks within a frame where both files have them, else by
+ * {@link FrameKey}. A frame is skipped where the reference failed (success = 0) or the prediction has no row for it
+ * or failed there; an AU also skips a frame where a value it uses is empty or NaN.
  *
  * <p>Presence: a file's {@code _c} column where it has one (present at 0.5 or more), otherwise its {@code _r} at or
  * above {@link IntensityScale#PRESENCE_THRESHOLD}. OpenFace decides presence with a separate classifier, so its
@@ -39,12 +40,13 @@ public final class ReferenceComparison {
     public static ValidationReport compare(OpenFaceCsv reference, OpenFaceCsv prediction) {
         List<Aligned> aligned = new ArrayList<>();
         int referenceFailed = 0, missing = 0;
+        FacePairing pairing = new FacePairing(reference, prediction);
         for (OpenFaceRow ref : reference.rows()) {
             if (!ref.success()) {
                 referenceFailed++;
                 continue;
             }
-            OpenFaceRow pred = prediction.row(ref.key()).filter(OpenFaceRow::success).orElse(null);
+            OpenFaceRow pred = pairing.match(ref);
             if (pred == null) missing++;
             else aligned.add(new Aligned(ref, pred));
         }
@@ -59,8 +61,11 @@ public final class ReferenceComparison {
             if (predicted == null) notPredicted.add(au);
             else rows.add(agreement(au, e.getValue(), predicted, aligned));
         }
-        return new ValidationReport(rows, counts, notPredicted, FaceGeometryAgreement.of(reference, prediction,
-                aligned.stream().map(Aligned::reference).toList(), aligned.stream().map(Aligned::prediction).toList()));
+        List<OpenFaceRow> referenceRows = aligned.stream().map(Aligned::reference).toList();
+        List<OpenFaceRow> predictionRows = aligned.stream().map(Aligned::prediction).toList();
+        return new ValidationReport(rows, counts, notPredicted,
+                FaceGeometryAgreement.of(reference, prediction, referenceRows, predictionRows),
+                aligned.stream().map(a -> new ValidationReport.Pair(a.reference().key(), a.prediction().key())).toList());
     }
 
     private static AuAgreement agreement(ActionUnit au, AuColumns ref, AuColumns pred, List<Aligned> aligned) {

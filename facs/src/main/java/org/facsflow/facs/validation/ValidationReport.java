@@ -20,13 +20,24 @@ public final class ValidationReport {
     private final FrameCounts counts;
     private final List<ActionUnit> notPredicted;
     private final Optional<FaceGeometryAgreement> geometry;
+    private final List<Pair> pairs;
+
+    /** A reference row and the prediction row compared with it ({@link FacePairing}). */
+    public record Pair(FrameKey reference, FrameKey prediction) {
+    }
 
     ValidationReport(List<AuAgreement> rows, FrameCounts counts, List<ActionUnit> notPredicted,
-                     Optional<FaceGeometryAgreement> geometry) {
+                     Optional<FaceGeometryAgreement> geometry, List<Pair> pairs) {
         this.rows = List.copyOf(rows);
         this.counts = counts;
         this.notPredicted = List.copyOf(notPredicted);
         this.geometry = geometry;
+        this.pairs = List.copyOf(pairs);
+    }
+
+    /** Which prediction row was compared with which reference row. */
+    public List<Pair> pairs() {
+        return pairs;
     }
 
     /** One row per AU both files have, in FACS order. */

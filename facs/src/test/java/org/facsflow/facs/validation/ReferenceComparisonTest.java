@@ -7,9 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -155,6 +159,34 @@ class ReferenceComparisonTest {
         assertThat(geometry.landmarkFrames()).isEqualTo(compared);
         assertThat(geometry.nmeAll()).isZero();
         assertThat(geometry.poseMae()).containsOnly(0.0);
+    }
+
+    /**
+     * A group photo: OpenFace's FaceLandmarkImg writes no frame and numbers faces by detection, facsflow writes frame 1
+     * and numbers them left to right. Its own output renumbered that way (frame 1, faces in reverse order) must still
+     * pair every face with itself, which pairing by frame and face number would not.
+     */
+    @Test
+    void facesOfAGroupPhotoArePairedByTheirLandmarksWhateverEachToolNumbersThem() throws IOException {
+        Path file = referenceDir().resolve("multi_face_jpg.csv.gz");
+        List<String> lines;
+        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file))))) {
+            lines = in.lines().toList();
+        }
+        assertThat(lines.get(0)).startsWith("face,");
+        StringBuilder renumbered = new StringBuilder("frame,face_id").append(lines.get(0).substring("face".length())).append('\n');
+        int faces = lines.size() - 1;
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.indexOf(',');
+            int face = Integer.parseInt(line.substring(0, comma).trim());
+            renumbered.append("1,").append(faces - 1 - face).append(line.substring(comma)).append('\n');
+        }
+        ValidationReport report = ReferenceComparison.compare(OpenFaceCsv.read(file),
+                OpenFaceCsv.read(Files.writeString(dir.resolve("renumbered.csv"), renumbered)));
+        assertThat(report.counts().compared()).isEqualTo(faces);
+        assertThat(report.geometry().orElseThrow().nmeAll()).isZero();
+        for (AuAgreement row : report.rows())
+            if (!row.label().equals("AU28")) assertThat(row.mae()).as(row.label()).isZero();
     }
 
     private ValidationReport compare(String reference, String prediction) throws IOException {

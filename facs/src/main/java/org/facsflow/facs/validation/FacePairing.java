@@ -1,0 +1,61 @@
+package org.facsflow.facs.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which row of a prediction describes the face of a reference row. Tools number faces differently (OpenFace's
+ * FaceLandmarkImg by detection order, facsflow left to right), so where both files carry the 68 landmarks a face is
+ * the prediction's face in the same frame whose landmarks' centre lies nearest, within the reference face's
+ * outer-eye-corner distance; otherwise the row with the same frame and face number. A single image on both sides is
+ * one frame, whatever each tool numbers it (FaceLandmarkImg writes no frame; facsflow writes 1).
+ */
+final class FacePairing {
+    private final OpenFaceCsv prediction;
+    private final boolean byLandmarks;
+    /** The prediction's tracked rows by frame, for pairing by landmarks. */
+    private final Map<Integer, List<OpenFaceRow>> byFrame = new HashMap<>();
+    /** The prediction's frame that stands for the reference's only frame (both single images), else null. */
+    private final Integer imageFrame;
+    private final float[] points = new float[2 * OpenFaceRow.LANDMARK_X.length];
+
+    FacePairing(OpenFaceCsv reference, OpenFaceCsv prediction) {
+        this.prediction = prediction;
+        byLandmarks = reference.hasColumn(OpenFaceRow.LANDMARK_Y[67]) && prediction.hasColumn(OpenFaceRow.LANDMARK_Y[67]);
+        for (OpenFaceRow row : prediction.rows())
+            if (row.success()) byFrame.computeIfAbsent(row.key().frame(), f -> new ArrayList<>()).add(row);
+        boolean singleImages = frames(reference) == 1 && frames(prediction) == 1;
+        imageFrame = singleImages && !prediction.rows().isEmpty() ? prediction.rows().get(0).key().frame() : null;
+    }
+
+    /** The prediction's tracked row for this reference row, or null. */
+    OpenFaceRow match(OpenFaceRow reference) {
+        int frame = imageFrame != null ? imageFrame : reference.key().frame();
+        if (!byLandmarks || !reference.landmarks68(points))
+            return prediction.row(new FrameKey(frame, reference.key().face())).filter(OpenFaceRow::success).orElse(null);
+        double x = centre(points, 0), y = centre(points, 1);
+        double reach = Math.hypot(points[72] - points[90], points[73] - points[91]);
+        OpenFaceRow nearest = null;
+        for (OpenFaceRow candidate : byFrame.getOrDefault(frame, List.of())) {
+            if (!candidate.landmarks68(points)) continue;
+            double d = Math.hypot(centre(points, 0) - x, centre(points, 1) - y);
+            if (d < reach) {
+                reach = d;
+                nearest = candidate;
+            }
+        }
+        return nearest;
+    }
+
+    private static double centre(float[] points, int axis) {
+        double sum = 0;
+        for (int j = axis; j < points.length; j += 2) sum += points[j];
+        return sum / (points.length / 2.0);
+    }
+
+    private static long frames(OpenFaceCsv csv) {
+        return csv.rows().stream().mapToInt(r -> r.key().frame()).distinct().count();
+    }
+}
