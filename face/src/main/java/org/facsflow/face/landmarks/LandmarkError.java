@@ -13,15 +13,15 @@ public final class LandmarkError {
     public enum Region {
         JAW(0, 16), BROWS(17, 26), NOSE_BRIDGE(27, 30), NOSTRILS(31, 35), EYES(36, 47), LIPS(48, 67);
 
-        private final int first, last;
+        private final int[] points;
 
         Region(int first, int last) {
-            this.first = first;
-            this.last = last;
+            points = IntStream.rangeClosed(first, last).toArray();
         }
 
+        /** The region's point numbers (shared: do not modify). */
         public int[] points() {
-            return IntStream.rangeClosed(first, last).toArray();
+            return points;
         }
     }
 
@@ -39,6 +39,11 @@ public final class LandmarkError {
     private LandmarkError() {
     }
 
+    /** The distance between the outer eye corners (points 36 and 45) of 68 x (x, y) points: the NME's unit. */
+    public static double interOcular(float[] points) {
+        return Math.hypot(points[72] - points[90], points[73] - points[91]);
+    }
+
     /**
      * @param points    68 x (x, y), any unit
      * @param reference the reference's 68 x (x, y) in the same unit
@@ -46,7 +51,7 @@ public final class LandmarkError {
      * @return the NME; NaN where a value is missing or the reference's eye corners coincide
      */
     public static double nme(float[] points, float[] reference, int[] subset) {
-        double interOcular = Math.hypot(reference[72] - reference[90], reference[73] - reference[91]);
+        double interOcular = interOcular(reference);
         double sum = 0;
         for (int j : subset)
             sum += Math.hypot(points[2 * j] - reference[2 * j], points[2 * j + 1] - reference[2 * j + 1]);

@@ -1,5 +1,7 @@
 package org.facsflow.facs.validation;
 
+import org.facsflow.face.landmarks.LandmarkError;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,19 +15,26 @@ import java.util.Map;
  * one frame, whatever each tool numbers it (FaceLandmarkImg writes no frame; facsflow writes 1).
  */
 final class FacePairing {
+    /** A tracked prediction row with its landmarks' centre. */
+    private record Located(OpenFaceRow row, double x, double y) {
+    }
+
     private final OpenFaceCsv prediction;
     private final boolean byLandmarks;
-    /** The prediction's tracked rows by frame, for pairing by landmarks. */
-    private final Map<Integer, List<OpenFaceRow>> byFrame = new HashMap<>();
+    /** The prediction's tracked rows with landmarks, by frame. */
+    private final Map<Integer, List<Located>> byFrame = new HashMap<>();
     /** The prediction's frame that stands for the reference's only frame (both single images), else null. */
     private final Integer imageFrame;
-    private final float[] points = new float[2 * OpenFaceRow.LANDMARK_X.length];
+    private final float[] points = new float[2 * LandmarkError.ALL.length];
 
     FacePairing(OpenFaceCsv reference, OpenFaceCsv prediction) {
         this.prediction = prediction;
         byLandmarks = reference.hasColumn(OpenFaceRow.LANDMARK_Y[67]) && prediction.hasColumn(OpenFaceRow.LANDMARK_Y[67]);
-        for (OpenFaceRow row : prediction.rows())
-            if (row.success()) byFrame.computeIfAbsent(row.key().frame(), f -> new ArrayList<>()).add(row);
+        if (byLandmarks)
+            for (OpenFaceRow row : prediction.rows())
+                if (row.success() && row.landmarks68(points))
+                    byFrame.computeIfAbsent(row.key().frame(), f -> new ArrayList<>())
+                            .add(new Located(row, centre(points, 0), centre(points, 1)));
         boolean singleImages = frames(reference) == 1 && frames(prediction) == 1;
         imageFrame = singleImages && !prediction.rows().isEmpty() ? prediction.rows().get(0).key().frame() : null;
     }
@@ -35,15 +44,13 @@ final class FacePairing {
         int frame = imageFrame != null ? imageFrame : reference.key().frame();
         if (!byLandmarks || !reference.landmarks68(points))
             return prediction.row(new FrameKey(frame, reference.key().face())).filter(OpenFaceRow::success).orElse(null);
-        double x = centre(points, 0), y = centre(points, 1);
-        double reach = Math.hypot(points[72] - points[90], points[73] - points[91]);
+        double x = centre(points, 0), y = centre(points, 1), reach = LandmarkError.interOcular(points);
         OpenFaceRow nearest = null;
-        for (OpenFaceRow candidate : byFrame.getOrDefault(frame, List.of())) {
-            if (!candidate.landmarks68(points)) continue;
-            double d = Math.hypot(centre(points, 0) - x, centre(points, 1) - y);
+        for (Located candidate : byFrame.getOrDefault(frame, List.of())) {
+            double d = Math.hypot(candidate.x() - x, candidate.y() - y);
             if (d < reach) {
                 reach = d;
-                nearest = candidate;
+                nearest = candidate.row();
             }
         }
         return nearest;
