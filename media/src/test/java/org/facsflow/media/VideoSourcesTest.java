@@ -32,7 +32,8 @@ class VideoSourcesTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"clip.mp4, mp4, MPEG4", "clip.mkv, matroska, MJPEG", "clip.avi, avi, MJPEG"})
+    @CsvSource({"clip.mp4, mp4, MPEG4", "clip.mkv, matroska, MJPEG", "clip.avi, avi, MJPEG",
+            "clip.wmv, asf, WMV2"})
     void decodesGeneratedVideoWithItsFramesSizeColoursAndTimes(String name, String format, String codec)
             throws Exception {
         Path file = dir.resolve(name);
@@ -298,6 +299,7 @@ class VideoSourcesTest {
         return switch (name) {
             case "MPEG4" -> avcodec.AV_CODEC_ID_MPEG4;
             case "MJPEG" -> avcodec.AV_CODEC_ID_MJPEG;
+            case "WMV2" -> avcodec.AV_CODEC_ID_WMV2;
             default -> throw new IllegalArgumentException(name);
         };
     }
