@@ -1,5 +1,7 @@
 package org.facsflow.apps;
 
+import org.facsflow.facs.coding.BaselineMode;
+import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.facs.validation.ValidationReport;
 import org.facsflow.interop.AuRow;
@@ -40,7 +42,9 @@ import java.util.concurrent.Callable;
                 + "(event-resampled). Events are sampled at the other side's frames (or at --frame-rate when both "
                 + "are events). When both are OpenFace-layout CSVs (OpenFace, facsflow), also Pearson r, Lin's CCC, "
                 + "ICC(3,1) and MAE of intensity, matched on frame and face_id, and where both carry them the 68 "
-                + "landmarks' NME (all, the 46 anatomical points, each region), head pose and gaze differences.",
+                + "landmarks' NME (all, the 46 anatomical points, each region), head pose and gaze differences. "
+                + "A facsflow video coded with the running baseline gets a note against OpenFace, which codes a "
+                + "file against the whole video (analyze --baseline offline).",
                 "Exit status: 0 compared; 1 a file could not be read or written; 3 nothing in common to compare."})
 final class ValidateCommand implements Callable<Integer> {
     private static final Set<String> OPENFACE_LAYOUT = Set.of("OpenFace", "facsflow");
@@ -87,7 +91,7 @@ final class ValidateCommand implements Callable<Integer> {
         System.out.printf("reference:  %s (%s)%nprediction: %s (%s)%n", reference, ref.format(), prediction, pred.format());
         if (ref instanceof AuTable r && pred instanceof AuTable p && OPENFACE_LAYOUT.contains(r.format().tool())
                 && OPENFACE_LAYOUT.contains(p.format().tool())) {
-            Integer status = intensityTable();
+            Integer status = intensityTable(r.format().tool().equals("OpenFace"));
             if (status != null) return status;
         }
         AuTable[] tables = frames(ref, pred);
@@ -112,11 +116,18 @@ final class ValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The intensity table of two OpenFace-layout CSVs (kept in {@link #paired}); a non-null status ends the command. */
-    private Integer intensityTable() {
+    /**
+     * The intensity table of two OpenFace-layout CSVs (kept in {@link #paired}); a non-null status ends the command.
+     * Against OpenFace, a prediction coded with the running baseline gets a note: OpenFace codes a video file against
+     * each person's whole video, which `--baseline offline` mirrors.
+     */
+    private Integer intensityTable(boolean againstOpenFace) {
         ValidationReport report;
+        boolean running;
         try {
-            report = ReferenceComparison.compare(ResultTable.read(reference), ResultTable.read(prediction));
+            OpenFaceCsv predicted = ResultTable.read(prediction);
+            running = predicted.texts("au_baseline").contains(BaselineMode.RUNNING.label());
+            report = ReferenceComparison.compare(ResultTable.read(reference), predicted);
             paired = report;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("facsflow validate: " + e.getMessage());
@@ -133,6 +144,10 @@ final class ValidateCommand implements Callable<Integer> {
             return 3;
         }
         System.out.print(report.format());
+        if (againstOpenFace && running)
+            System.out.printf("note: %s was coded with the running (live) baseline; OpenFace codes a video file against%n"
+                    + "  each person's whole video, as `analyze --baseline offline` does: use that for the comparable figure%n"
+                    + "  (it agrees better with OpenFace, most of all in each face's first seconds)%n", prediction.getFileName());
         if (csvOutput == null) return null;
         try {
             AtomicFile.writeText(csvOutput, out -> out.write(report.toCsv()));

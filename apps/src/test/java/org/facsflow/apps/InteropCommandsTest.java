@@ -64,6 +64,25 @@ class InteropCommandsTest {
         Map<String, String> intensityTable = lastColumn(parts[0], "(?m)^(AU\\d+) +\\d+ .* (\\S+)$");
         Map<String, String> presenceTable = lastColumn(parts[1], "(?m)^(AU\\d+) +\\d+ +\\d+ +\\d+ +(\\S+)");
         assertThat(presenceTable).hasSize(18).isEqualTo(intensityTable);
+        assertThat(run.out()).as("a photo is coded as a still").doesNotContain(RUNNING_NOTE);
+    }
+
+    private static final String RUNNING_NOTE = "was coded with the running (live) baseline";
+
+    /**
+     * analyze's default (running) baseline against OpenFace, which codes a video file against the whole video:
+     * validate says which mode compares.
+     */
+    @Test
+    void validateARunningCodedVideoAgainstOpenFaceNamesTheComparableBaseline() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun analyze = CliRun.of("analyze", shared("media/single_face.mp4").toString(), "-o", out.toString(), "--no-voice");
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        CliRun run = CliRun.of("validate", "--reference", shared("reference/single_face.csv.gz").toString(),
+                out.resolve("single_face.csv").toString(), "--bootstrap", "20");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("72 reference rows: 72 compared", "single_face.csv " + RUNNING_NOTE,
+                "`analyze --baseline offline`");
     }
 
     /** Each AU's F1 in one of validate's tables, by the pattern's groups (AU, F1). */

@@ -10,10 +10,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
@@ -29,12 +31,15 @@ public final class OpenFaceCsv {
     private final List<String> columns;
     private final List<OpenFaceRow> rows;
     private final Map<FrameKey, OpenFaceRow> byKey;
+    private final Map<String, Set<String>> texts;
 
-    private OpenFaceCsv(Path file, List<String> columns, List<OpenFaceRow> rows, Map<FrameKey, OpenFaceRow> byKey) {
+    private OpenFaceCsv(Path file, List<String> columns, List<OpenFaceRow> rows, Map<FrameKey, OpenFaceRow> byKey,
+                        Map<String, Set<String>> texts) {
         this.file = file;
         this.columns = columns;
         this.rows = rows;
         this.byKey = byKey;
+        this.texts = texts;
     }
 
     public static OpenFaceCsv read(Path file) throws IOException {
@@ -81,6 +86,11 @@ public final class OpenFaceCsv {
         return Optional.ofNullable(byKey.get(key));
     }
 
+    /** The distinct values of a column read as text (its rows read NaN), e.g. {@code au_baseline}; empty if none. */
+    public Set<String> texts(String column) {
+        return texts.getOrDefault(column, Set.of());
+    }
+
     private static boolean isText(String column) {
         return column.endsWith("_letter") || column.equals("au_baseline");
     }
@@ -110,6 +120,7 @@ public final class OpenFaceCsv {
 
         List<OpenFaceRow> rows = new ArrayList<>();
         Map<FrameKey, OpenFaceRow> byKey = new HashMap<>();
+        Map<String, Set<String>> texts = new HashMap<>();
         int lineNumber = 1;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             lineNumber++;
@@ -119,8 +130,15 @@ public final class OpenFaceCsv {
                 throw new CsvFormatException("line " + lineNumber + " has " + cells.length + " fields, the header "
                         + columns.size());
             double[] values = new double[cells.length];
-            for (int i = 0; i < cells.length; i++)
-                values[i] = textColumn.test(columns.get(i)) ? Double.NaN : number(cells[i], columns.get(i), lineNumber);
+            for (int i = 0; i < cells.length; i++) {
+                if (!textColumn.test(columns.get(i))) {
+                    values[i] = number(cells[i], columns.get(i), lineNumber);
+                    continue;
+                }
+                values[i] = Double.NaN;
+                // text columns are categories (letters A-E, a baseline's name): few distinct values
+                if (!cells[i].isBlank()) texts.computeIfAbsent(columns.get(i), c -> new HashSet<>()).add(cells[i].trim());
+            }
             FrameKey key = new FrameKey(index(values, frame, "frame", lineNumber),
                     index(values, face, "face", lineNumber));
             OpenFaceRow row = new OpenFaceRow(key, success == null || values[success] == 1, columnIndex, values);
@@ -128,7 +146,8 @@ public final class OpenFaceCsv {
                 throw new CsvFormatException("line " + lineNumber + " repeats " + key);
             rows.add(row);
         }
-        return new OpenFaceCsv(file, List.copyOf(columns), List.copyOf(rows), byKey);
+        texts.replaceAll((column, values) -> Set.copyOf(values));
+        return new OpenFaceCsv(file, List.copyOf(columns), List.copyOf(rows), byKey, Map.copyOf(texts));
     }
 
     /** A cell as a number: empty and OpenFace's "nan"/"-nan" are NaN, anything else unparsable is an error. */
