@@ -3,6 +3,7 @@ package org.facsflow.facs.validation;
 import org.facsflow.face.landmarks.LandmarkError;
 import org.facsflow.face.landmarks.LandmarkError.Region;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param nmeAll         mean over those frames of the NME of all 68 points
  * @param nmeAnatomical  the same over {@link LandmarkError#ANATOMICAL}
  * @param nmeByRegion    the same per {@link Region}, in its order
+ * @param faceScale      the median over those frames of the prediction's outer-eye-corner distance over the
+ *                       reference's: near 1 when both come from the same video at the same size
  * @param poseFrames     frames with pose_Rx, pose_Ry and pose_Rz on both sides
  * @param poseMeanDiff   prediction minus reference, mean per axis (Rx, Ry, Rz), radians
  * @param poseMae        mean absolute difference per axis, radians
@@ -24,10 +27,16 @@ import java.util.Optional;
  * @param gazeMeanDiff   prediction minus reference, mean of each angle, radians
  */
 public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nmeAnatomical, double[] nmeByRegion,
-                                    int poseFrames, double[] poseMeanDiff, double[] poseMae,
+                                    double faceScale, int poseFrames, double[] poseMeanDiff, double[] poseMae,
                                     int gazeFrames, double[] gazeMae, double[] gazeMeanDiff) {
     private static final String[] POSE = {"pose_Rx", "pose_Ry", "pose_Rz"}, GAZE = {"gaze_angle_x", "gaze_angle_y"};
     private static final Region[] REGIONS = Region.values();
+    /**
+     * Face-size ratios beyond which the landmark figures likely compare different pixels, not different landmarks:
+     * on the same video facsflow's faces measure 1.03-1.07 times OpenFace's (cap12, WolfgangLanger, single_face); a
+     * copy of cap12 at 80% of its size measured 0.83, with an NME of 90%.
+     */
+    private static final double SAME_SIZE_LOW = 0.9, SAME_SIZE_HIGH = 1.15;
 
     /** Over matched rows (reference and prediction in pairs); empty where the files share none of these columns. */
     static Optional<FaceGeometryAgreement> of(OpenFaceCsv reference, OpenFaceCsv prediction,
@@ -40,11 +49,13 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         double[] gazeDiff = new double[2], gazeAbs = new double[2];
         int landmarkFrames = 0, poseFrames = 0, gazeFrames = 0;
         float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
+        double[] scales = new double[referenceRows.size()];
         for (int i = 0; i < referenceRows.size(); i++) {
             OpenFaceRow r = referenceRows.get(i), p = predictionRows.get(i);
             if (landmarks && p.landmarks68(ours) && r.landmarks68(theirs)) {
                 double e = LandmarkError.nme(ours, theirs, LandmarkError.ALL);
                 if (!Double.isNaN(e)) {
+                    scales[landmarkFrames] = LandmarkError.interOcular(ours) / LandmarkError.interOcular(theirs);
                     all += e;
                     anatomical += LandmarkError.nme(ours, theirs, LandmarkError.ANATOMICAL);
                     for (int g = 0; g < REGIONS.length; g++)
@@ -56,8 +67,10 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
             if (gaze && add(r, p, GAZE, gazeDiff, gazeAbs)) gazeFrames++;
         }
         for (int g = 0; g < byRegion.length; g++) byRegion[g] /= landmarkFrames;
+        Arrays.sort(scales, 0, landmarkFrames);
+        double scale = landmarkFrames == 0 ? Double.NaN : scales[landmarkFrames / 2];
         return Optional.of(new FaceGeometryAgreement(landmarkFrames, all / landmarkFrames, anatomical / landmarkFrames,
-                byRegion, poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
+                byRegion, scale, poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
                 gazeFrames, divide(gazeAbs, gazeFrames), divide(gazeDiff, gazeFrames)));
     }
 
@@ -72,6 +85,10 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
                 out.append(String.format(Locale.ROOT, "%s %s %.1f%%", g == 0 ? "" : ",",
                         REGIONS[g].name().toLowerCase(Locale.ROOT).replace('_', ' '), 100 * nmeByRegion[g]));
             out.append('\n');
+            if (faceScale < SAME_SIZE_LOW || faceScale > SAME_SIZE_HIGH)
+                out.append(String.format(Locale.ROOT, "    note: the prediction's faces are %.2f times the size of the "
+                        + "reference's; these figures compare pixels, so both files must come from the same video at "
+                        + "the same size (was one made from a resized copy?)%n", faceScale));
         }
         if (poseFrames > 0)
             out.append(String.format(Locale.ROOT, "  head pose over %d frames, prediction minus reference: pitch (Rx) "

@@ -127,7 +127,8 @@ class ReferenceComparisonTest {
         assertThat(g.poseFrames()).isEqualTo(2);
         assertThat(g.poseMeanDiff()).containsExactly(new double[]{0, 0.05, 0}, within(1e-12));
         assertThat(g.gazeFrames()).as("no gaze columns").isZero();
-        assertThat(g.format()).contains("all 68 10.0%").contains("yaw (Ry) +0.050").doesNotContain("gaze");
+        assertThat(g.format()).contains("all 68 10.0%").contains("yaw (Ry) +0.050").doesNotContain("gaze")
+                .as("faces of the same size").doesNotContain("note:");
 
         assertThat(compare(REFERENCE, PREDICTION).geometry()).as("AU columns only").isEmpty();
     }
@@ -187,6 +188,36 @@ class ReferenceComparisonTest {
         assertThat(report.geometry().orElseThrow().nmeAll()).isZero();
         for (AuAgreement row : report.rows())
             if (!row.label().equals("AU28")) assertThat(row.mae()).as(row.label()).isZero();
+    }
+
+    /**
+     * OpenFace's output against itself with every landmark halved, as from a copy of the video at half its size: each
+     * frame's one face on each side is paired all the same (by landmark position no face would be), and the geometry
+     * says the sizes differ.
+     */
+    @Test
+    void aPredictionFromAResizedCopyIsPairedFrameByFrameAndItsGeometryFlagged() throws IOException {
+        Path file = referenceDir().resolve("single_face.csv.gz");
+        List<String> lines;
+        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file))))) {
+            lines = in.lines().toList();
+        }
+        String[] header = lines.get(0).split(",");
+        StringBuilder halved = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            for (int i = 0; i < cells.length; i++)
+                if (header[i].trim().matches("[xy]_\\d+")) cells[i] = String.valueOf(Double.parseDouble(cells[i]) / 2);
+            halved.append(String.join(",", cells)).append('\n');
+        }
+        ValidationReport report = ReferenceComparison.compare(OpenFaceCsv.read(file),
+                OpenFaceCsv.read(Files.writeString(dir.resolve("halved.csv"), halved)));
+        assertThat(report.counts().compared()).isEqualTo(72);
+        for (AuAgreement row : report.rows())
+            if (!row.label().equals("AU28")) assertThat(row.mae()).as(row.label()).isZero();
+        FaceGeometryAgreement geometry = report.geometry().orElseThrow();
+        assertThat(geometry.faceScale()).isCloseTo(0.5, within(1e-6));
+        assertThat(geometry.format()).contains("note: the prediction's faces are 0.50 times the size of the reference's");
     }
 
     private ValidationReport compare(String reference, String prediction) throws IOException {
