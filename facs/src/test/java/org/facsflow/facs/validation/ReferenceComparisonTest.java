@@ -170,10 +170,7 @@ class ReferenceComparisonTest {
     @Test
     void facesOfAGroupPhotoArePairedByTheirLandmarksWhateverEachToolNumbersThem() throws IOException {
         Path file = referenceDir().resolve("multi_face_jpg.csv.gz");
-        List<String> lines;
-        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file))))) {
-            lines = in.lines().toList();
-        }
+        List<String> lines = gunzippedLines(file);
         assertThat(lines.get(0)).startsWith("face,");
         StringBuilder renumbered = new StringBuilder("frame,face_id").append(lines.get(0).substring("face".length())).append('\n');
         int faces = lines.size() - 1;
@@ -198,10 +195,7 @@ class ReferenceComparisonTest {
     @Test
     void aPredictionFromAResizedCopyIsPairedFrameByFrameAndItsGeometryFlagged() throws IOException {
         Path file = referenceDir().resolve("single_face.csv.gz");
-        List<String> lines;
-        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file))))) {
-            lines = in.lines().toList();
-        }
+        List<String> lines = gunzippedLines(file);
         String[] header = lines.get(0).split(",");
         StringBuilder halved = new StringBuilder(lines.get(0)).append('\n');
         for (String line : lines.subList(1, lines.size())) {
@@ -218,6 +212,12 @@ class ReferenceComparisonTest {
         FaceGeometryAgreement geometry = report.geometry().orElseThrow();
         assertThat(geometry.faceScale()).isCloseTo(0.5, within(1e-6));
         assertThat(geometry.format()).contains("note: the prediction's faces are 0.50 times the size of the reference's");
+    }
+
+    private static List<String> gunzippedLines(Path file) throws IOException {
+        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file))))) {
+            return in.lines().toList();
+        }
     }
 
     private ValidationReport compare(String reference, String prediction) throws IOException {
