@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                 + "agreement with the reference (mean Pearson r of intensities, mean F1 of presence over AUs), with "
                 + "bootstrap intervals over people and the largest gap between groups, flagged where its interval "
                 + "excludes zero. Writes audit_groups.csv, audit_gaps.csv, audit_recordings.csv and audit.html (plots "
-                + "embedded) to --output, and prints the table.",
+                + "embedded) to --output, and prints the table. Faces are paired by their landmarks where both files "
+                + "carry them (as validate pairs them), else by time or frame and face number.",
                 "Exit status: 0 audited; 1 a file could not be read or written; 2 bad arguments; 3 no recording compared."})
 final class AuditCommand implements Callable<Integer> {
     @Option(names = "--results", required = true, paramLabel = "DIR",

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -91,6 +92,28 @@ class InteropCommandsTest {
         Matcher m = Pattern.compile(pattern).matcher(table);
         while (m.find()) f1.put(m.group(1), m.group(2));
         return f1;
+    }
+
+    /**
+     * audit on a group photo against OpenFace's FaceLandmarkImg output, which numbers the faces otherwise: paired by
+     * number, the landmarks lay 4.5 eye-corner distances apart and the AU r was -0.03; paired by landmarks as
+     * validate pairs them, the figures are validate's.
+     */
+    @Test
+    void auditPairsTheFacesOfAGroupPhotoByTheirLandmarks() throws IOException {
+        Path results = dir.resolve("results"), refs = Files.createDirectory(dir.resolve("refs"));
+        CliRun analyze = CliRun.of("analyze", shared("media/multi_face.jpg").toString(), "-o", results.toString());
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        Files.copy(shared("reference/multi_face_jpg.csv.gz"), refs.resolve("multi_face.csv.gz"));
+        Path groups = Files.writeString(dir.resolve("groups.csv"), "id,person,kind\nmulti_face,group,photo\n");
+        CliRun run = CliRun.of("audit", "--results", results.toString(), "--reference", refs.toString(), "--groups",
+                groups.toString(), "--by", "kind", "-o", dir.resolve("audit").toString(), "--bootstrap", "50");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("audit/audit_recordings.csv"));
+        List<String> header = List.of(lines.get(0).split(",")), row = List.of(lines.get(1).split(","));
+        assertThat(Double.parseDouble(row.get(header.indexOf("detection_rate")))).isEqualTo(1.0);
+        assertThat(Double.parseDouble(row.get(header.indexOf("landmark_nme")))).isLessThan(0.06);
+        assertThat(Double.parseDouble(row.get(header.indexOf("au_pearson_r")))).isGreaterThan(0.2);
     }
 
     @Test

@@ -33,7 +33,7 @@ final class FacePairing {
 
     FacePairing(OpenFaceCsv reference, OpenFaceCsv prediction) {
         this.prediction = prediction;
-        byLandmarks = reference.hasColumn(OpenFaceRow.LANDMARK_Y[67]) && prediction.hasColumn(OpenFaceRow.LANDMARK_Y[67]);
+        byLandmarks = reference.hasLandmarks() && prediction.hasLandmarks();
         if (byLandmarks)
             for (OpenFaceRow row : prediction.rows())
                 if (row.success() && row.landmarks68(points))

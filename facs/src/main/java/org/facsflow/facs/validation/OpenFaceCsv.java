@@ -77,6 +77,11 @@ public final class OpenFaceCsv {
         return columns.contains(name);
     }
 
+    /** Whether the file has the columns of the 68 landmarks (x_0 ... y_67; a row may still leave them empty). */
+    public boolean hasLandmarks() {
+        return hasColumn(OpenFaceRow.LANDMARK_X[67]) && hasColumn(OpenFaceRow.LANDMARK_Y[67]);
+    }
+
     /** Every row in file order, including those with {@code success} 0. */
     public List<OpenFaceRow> rows() {
         return rows;

@@ -3,14 +3,18 @@ package org.facsflow.interop.audit;
 import org.facsflow.face.landmarks.LandmarkError;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.validation.Agreement;
+import org.facsflow.facs.validation.FrameKey;
 import org.facsflow.facs.validation.OpenFaceCsv;
+import org.facsflow.facs.validation.ReferenceComparison;
 import org.facsflow.interop.AuRow;
 import org.facsflow.interop.AuTable;
 import org.facsflow.interop.agreement.FramePairs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One recording's measures against its reference.
@@ -33,15 +37,22 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
     }
 
     /**
-     * @param resultCsv    the result parsed as an OpenFace-layout CSV (for landmarks), or null for other tools
+     * Rows are paired as {@code validate} pairs them where both files carry the 68 landmarks (each face with the one
+     * whose landmarks lie nearest in the same frame: tools number the faces of a group differently), else by
+     * {@link FramePairs}.
+     *
+     * @param resultCsv    the result parsed as an OpenFace-layout CSV (for landmarks), or null for other tools; its
+     *                     rows are {@code result}'s, in the same order
      * @param referenceCsv the reference likewise
      */
     public static ClipMeasures of(String id, AuTable result, OpenFaceCsv resultCsv, AuTable reference,
                                   OpenFaceCsv referenceCsv, double frameRate) {
-        List<int[]> pairs = FramePairs.align(reference, result, frameRate);
+        boolean landmarks = resultCsv != null && referenceCsv != null && resultCsv.hasLandmarks() && referenceCsv.hasLandmarks();
+        List<int[]> pairs = landmarks ? byLandmarks(referenceCsv, resultCsv)
+                : FramePairs.align(reference, result, frameRate);
         int found = (int) reference.rows().stream().filter(AuRow::success).count();
         double detection = found == 0 ? Double.NaN : (double) pairs.size() / found;
-        double nme = resultCsv != null && referenceCsv != null ? nme(pairs, resultCsv, referenceCsv) : Double.NaN;
+        double nme = landmarks ? nme(pairs, resultCsv, referenceCsv) : Double.NaN;
         List<Double> rs = new ArrayList<>(), f1s = new ArrayList<>();
         for (ActionUnit au : reference.aus()) {
             int rc = reference.indexOf(au), pc = result.indexOf(au);
@@ -68,8 +79,20 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
         return new ClipMeasures(id, found, detection, nme, mean(rs), mean(f1s));
     }
 
+    /** {reference row, result row} indices of the pairs {@link ReferenceComparison#pairs} finds. */
+    private static List<int[]> byLandmarks(OpenFaceCsv reference, OpenFaceCsv result) {
+        Map<FrameKey, Integer> referenceIndex = indices(reference), resultIndex = indices(result);
+        return ReferenceComparison.pairs(reference, result).stream()
+                .map(p -> new int[]{referenceIndex.get(p.reference()), resultIndex.get(p.prediction())}).toList();
+    }
+
+    private static Map<FrameKey, Integer> indices(OpenFaceCsv csv) {
+        Map<FrameKey, Integer> index = new HashMap<>();
+        for (int i = 0; i < csv.rows().size(); i++) index.put(csv.rows().get(i).key(), i);
+        return index;
+    }
+
     private static double nme(List<int[]> pairs, OpenFaceCsv result, OpenFaceCsv reference) {
-        if (!result.hasColumn("x_67") || !reference.hasColumn("x_67")) return Double.NaN;
         double sum = 0;
         int frames = 0;
         float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
