@@ -31,12 +31,6 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
                                     int gazeFrames, double[] gazeMae, double[] gazeMeanDiff) {
     private static final String[] POSE = {"pose_Rx", "pose_Ry", "pose_Rz"}, GAZE = {"gaze_angle_x", "gaze_angle_y"};
     private static final Region[] REGIONS = Region.values();
-    /**
-     * Face-size ratios beyond which the landmark figures likely compare different pixels, not different landmarks:
-     * on the same video facsflow's faces measure 1.03-1.07 times OpenFace's (cap12, WolfgangLanger, single_face); a
-     * copy of cap12 at 80% of its size measured 0.83, with an NME of 90%.
-     */
-    private static final double SAME_SIZE_LOW = 0.9, SAME_SIZE_HIGH = 1.15;
 
     /** Over matched rows (reference and prediction in pairs); empty where the files share none of these columns. */
     static Optional<FaceGeometryAgreement> of(OpenFaceCsv reference, OpenFaceCsv prediction,
@@ -85,7 +79,8 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
                 out.append(String.format(Locale.ROOT, "%s %s %.1f%%", g == 0 ? "" : ",",
                         REGIONS[g].name().toLowerCase(Locale.ROOT).replace('_', ' '), 100 * nmeByRegion[g]));
             out.append('\n');
-            if (faceScale < SAME_SIZE_LOW || faceScale > SAME_SIZE_HIGH)
+            // a copy of cap12 at 80% of its size gave an NME of 90%: these compare pixels, not landmarks
+            if (faceScale < FacePairing.SAME_SIZE_LOW || faceScale > FacePairing.SAME_SIZE_HIGH)
                 out.append(String.format(Locale.ROOT, "    note: the prediction's faces are %.2f times the size of the "
                         + "reference's; these figures compare pixels, so both files must come from the same video at "
                         + "the same size (was one made from a resized copy?)%n", faceScale));

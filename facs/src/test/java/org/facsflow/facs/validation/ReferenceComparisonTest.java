@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,22 +197,44 @@ class ReferenceComparisonTest {
     void aPredictionFromAResizedCopyIsPairedFrameByFrameAndItsGeometryFlagged() throws IOException {
         Path file = referenceDir().resolve("single_face.csv.gz");
         List<String> lines = gunzippedLines(file);
-        String[] header = lines.get(0).split(",");
-        StringBuilder halved = new StringBuilder(lines.get(0)).append('\n');
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            for (int i = 0; i < cells.length; i++)
-                if (header[i].trim().matches("[xy]_\\d+")) cells[i] = String.valueOf(Double.parseDouble(cells[i]) / 2);
-            halved.append(String.join(",", cells)).append('\n');
-        }
         ValidationReport report = ReferenceComparison.compare(OpenFaceCsv.read(file),
-                OpenFaceCsv.read(Files.writeString(dir.resolve("halved.csv"), halved)));
+                OpenFaceCsv.read(Files.writeString(dir.resolve("halved.csv"), movedLandmarks(lines, row -> true, 0.5, 0))));
         assertThat(report.counts().compared()).isEqualTo(72);
         for (AuAgreement row : report.rows())
             if (!row.label().equals("AU28")) assertThat(row.mae()).as(row.label()).isZero();
         FaceGeometryAgreement geometry = report.geometry().orElseThrow();
         assertThat(geometry.faceScale()).isCloseTo(0.5, within(1e-6));
         assertThat(geometry.format()).contains("note: the prediction's faces are 0.50 times the size of the reference's");
+    }
+
+    /**
+     * The same files, but in one frame the prediction's only face is someone else's, five eye-corner distances away
+     * (another person, the reference's person not found there): that frame compares nothing, the rest pair as usual.
+     */
+    @Test
+    void aLoneFaceElsewhereInTheSamePixelsIsNotPaired() throws IOException {
+        Path file = referenceDir().resolve("single_face.csv.gz");
+        String moved = movedLandmarks(gunzippedLines(file), row -> row == 10, 1, 500);
+        ValidationReport report = ReferenceComparison.compare(OpenFaceCsv.read(file),
+                OpenFaceCsv.read(Files.writeString(dir.resolve("moved.csv"), moved)));
+        assertThat(report.counts().compared()).isEqualTo(71);
+        assertThat(report.geometry().orElseThrow().nmeAll()).isZero();
+    }
+
+    /** A reference's lines with the landmarks of the chosen data rows (0-based) scaled, then x shifted by {@code dx}. */
+    private static String movedLandmarks(List<String> lines, IntPredicate rows, double scale, double dx) {
+        String[] header = lines.get(0).split(",");
+        StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+        for (int r = 1; r < lines.size(); r++) {
+            String[] cells = lines.get(r).split(",", -1);
+            for (int i = 0; i < cells.length && rows.test(r - 1); i++) {
+                String name = header[i].trim();
+                if (name.matches("[xy]_\\d+"))
+                    cells[i] = String.valueOf(Double.parseDouble(cells[i]) * scale + (name.startsWith("x") ? dx : 0));
+            }
+            out.append(String.join(",", cells)).append('\n');
+        }
+        return out.toString();
     }
 
     private static List<String> gunzippedLines(Path file) throws IOException {
