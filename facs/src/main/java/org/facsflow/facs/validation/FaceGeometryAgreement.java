@@ -35,7 +35,7 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
     /** Over matched rows (reference and prediction in pairs); empty where the files share none of these columns. */
     static Optional<FaceGeometryAgreement> of(OpenFaceCsv reference, OpenFaceCsv prediction,
                                               List<OpenFaceRow> referenceRows, List<OpenFaceRow> predictionRows) {
-        boolean landmarks = both(reference, prediction, OpenFaceRow.LANDMARK_X[67], OpenFaceRow.LANDMARK_Y[67]);
+        boolean landmarks = reference.hasLandmarks() && prediction.hasLandmarks();
         boolean pose = both(reference, prediction, POSE), gaze = both(reference, prediction, GAZE);
         if (!landmarks && !pose && !gaze) return Optional.empty();
         double all = 0, anatomical = 0;

@@ -15,8 +15,8 @@ import java.util.Map;
  * outer-eye-corner distance; otherwise the row with the same frame and face number. Where the files' landmarks are
  * in different pixels (one side made from a resized or cropped copy of the video: over the frames with one face on
  * each side, the two faces' sizes differ, or in most of them they lie further apart than that distance), a frame
- * with one face on each side pairs those two wherever they lie. A single image on both sides is one frame, whatever each tool numbers it (FaceLandmarkImg
- * writes no frame; facsflow writes 1).
+ * with one face on each side pairs those two wherever they lie. A single image on both sides is one frame, whatever
+ * each tool numbers it (FaceLandmarkImg writes no frame; facsflow writes 1).
  */
 final class FacePairing {
     /**
@@ -71,14 +71,14 @@ final class FacePairing {
 
     /** The prediction's only tracked face in this reference row's frame if the reference has only this one there. */
     private Located lone(OpenFaceRow reference) {
-        List<Located> candidates = byFrame.getOrDefault(imageFrame != null ? imageFrame : reference.key().frame(), List.of());
+        List<Located> candidates = byFrame.getOrDefault(frame(reference), List.of());
         return reference.success() && candidates.size() == 1
                 && referenceFaces.getOrDefault(reference.key().frame(), 0) == 1 ? candidates.get(0) : null;
     }
 
     /** The prediction's tracked row for this reference row, or null. */
     OpenFaceRow match(OpenFaceRow reference) {
-        int frame = imageFrame != null ? imageFrame : reference.key().frame();
+        int frame = frame(reference);
         if (!byLandmarks || !reference.landmarks68(points))
             return prediction.row(new FrameKey(frame, reference.key().face())).filter(OpenFaceRow::success).orElse(null);
         Located lone = otherPixels ? lone(reference) : null;
@@ -93,6 +93,11 @@ final class FacePairing {
             }
         }
         return nearest;
+    }
+
+    /** The prediction's frame number for a reference row (its own, or the prediction's image). */
+    private int frame(OpenFaceRow reference) {
+        return imageFrame != null ? imageFrame : reference.key().frame();
     }
 
     private static double centre(float[] points, int axis) {

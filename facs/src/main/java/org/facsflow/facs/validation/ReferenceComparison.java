@@ -38,12 +38,19 @@ public final class ReferenceComparison {
      * @throws IllegalArgumentException if a column names an AU number FACS does not define
      */
     public static ValidationReport compare(OpenFaceCsv reference, OpenFaceCsv prediction) {
-        List<ValidationReport.Pair> pairs = pairs(reference, prediction);
-        List<Aligned> aligned = pairs.stream().map(p -> new Aligned(reference.row(p.reference()).orElseThrow(),
-                prediction.row(p.prediction()).orElseThrow())).toList();
-        int referenceFailed = (int) reference.rows().stream().filter(r -> !r.success()).count();
-        FrameCounts counts = new FrameCounts(reference.rows().size(), referenceFailed,
-                reference.rows().size() - referenceFailed - pairs.size());
+        List<Aligned> aligned = new ArrayList<>();
+        int referenceFailed = 0, missing = 0;
+        FacePairing pairing = new FacePairing(reference, prediction);
+        for (OpenFaceRow ref : reference.rows()) {
+            if (!ref.success()) {
+                referenceFailed++;
+                continue;
+            }
+            OpenFaceRow pred = pairing.match(ref);
+            if (pred == null) missing++;
+            else aligned.add(new Aligned(ref, pred));
+        }
+        FrameCounts counts = new FrameCounts(reference.rows().size(), referenceFailed, missing);
 
         Map<Integer, AuColumns> predictionColumns = auColumns(prediction);
         List<AuAgreement> rows = new ArrayList<>();
@@ -57,22 +64,8 @@ public final class ReferenceComparison {
         List<OpenFaceRow> referenceRows = aligned.stream().map(Aligned::reference).toList();
         List<OpenFaceRow> predictionRows = aligned.stream().map(Aligned::prediction).toList();
         return new ValidationReport(rows, counts, notPredicted,
-                FaceGeometryAgreement.of(reference, prediction, referenceRows, predictionRows), pairs);
-    }
-
-    /**
-     * Which prediction row describes each tracked reference row ({@link FacePairing}: by landmarks where both files
-     * have them), in the reference's row order; rows without a tracked match are left out.
-     */
-    public static List<ValidationReport.Pair> pairs(OpenFaceCsv reference, OpenFaceCsv prediction) {
-        FacePairing pairing = new FacePairing(reference, prediction);
-        List<ValidationReport.Pair> pairs = new ArrayList<>();
-        for (OpenFaceRow ref : reference.rows()) {
-            if (!ref.success()) continue;
-            OpenFaceRow pred = pairing.match(ref);
-            if (pred != null) pairs.add(new ValidationReport.Pair(ref.key(), pred.key()));
-        }
-        return pairs;
+                FaceGeometryAgreement.of(reference, prediction, referenceRows, predictionRows),
+                aligned.stream().map(a -> new ValidationReport.Pair(a.reference().key(), a.prediction().key())).toList());
     }
 
     private static AuAgreement agreement(ActionUnit au, AuColumns ref, AuColumns pred, List<Aligned> aligned) {

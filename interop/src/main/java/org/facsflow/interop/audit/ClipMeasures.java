@@ -1,11 +1,12 @@
 package org.facsflow.interop.audit;
 
-import org.facsflow.face.landmarks.LandmarkError;
 import org.facsflow.facs.ActionUnit;
 import org.facsflow.facs.validation.Agreement;
+import org.facsflow.facs.validation.FaceGeometryAgreement;
 import org.facsflow.facs.validation.FrameKey;
 import org.facsflow.facs.validation.OpenFaceCsv;
 import org.facsflow.facs.validation.ReferenceComparison;
+import org.facsflow.facs.validation.ValidationReport;
 import org.facsflow.interop.AuRow;
 import org.facsflow.interop.AuTable;
 import org.facsflow.interop.agreement.FramePairs;
@@ -37,9 +38,9 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
     }
 
     /**
-     * Rows are paired as {@code validate} pairs them where both files carry the 68 landmarks (each face with the one
-     * whose landmarks lie nearest in the same frame: tools number the faces of a group differently), else by
-     * {@link FramePairs}.
+     * Where both files carry the 68 landmarks, rows are paired and the NME taken as {@code validate} does
+     * ({@link ReferenceComparison}: each face with the one whose landmarks lie nearest in the same frame, as tools
+     * number the faces of a group differently); else rows are paired by {@link FramePairs}.
      *
      * @param resultCsv    the result parsed as an OpenFace-layout CSV (for landmarks), or null for other tools; its
      *                     rows are {@code result}'s, in the same order
@@ -48,11 +49,13 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
     public static ClipMeasures of(String id, AuTable result, OpenFaceCsv resultCsv, AuTable reference,
                                   OpenFaceCsv referenceCsv, double frameRate) {
         boolean landmarks = resultCsv != null && referenceCsv != null && resultCsv.hasLandmarks() && referenceCsv.hasLandmarks();
-        List<int[]> pairs = landmarks ? byLandmarks(referenceCsv, resultCsv)
+        ValidationReport compared = landmarks ? ReferenceComparison.compare(referenceCsv, resultCsv) : null;
+        List<int[]> pairs = compared != null ? indices(compared.pairs(), referenceCsv, resultCsv)
                 : FramePairs.align(reference, result, frameRate);
         int found = (int) reference.rows().stream().filter(AuRow::success).count();
         double detection = found == 0 ? Double.NaN : (double) pairs.size() / found;
-        double nme = landmarks ? nme(pairs, resultCsv, referenceCsv) : Double.NaN;
+        double nme = compared == null ? Double.NaN
+                : compared.geometry().map(FaceGeometryAgreement::nmeAll).orElse(Double.NaN);
         List<Double> rs = new ArrayList<>(), f1s = new ArrayList<>();
         for (ActionUnit au : reference.aus()) {
             int rc = reference.indexOf(au), pc = result.indexOf(au);
@@ -79,32 +82,16 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
         return new ClipMeasures(id, found, detection, nme, mean(rs), mean(f1s));
     }
 
-    /** {reference row, result row} indices of the pairs {@link ReferenceComparison#pairs} finds. */
-    private static List<int[]> byLandmarks(OpenFaceCsv reference, OpenFaceCsv result) {
-        Map<FrameKey, Integer> referenceIndex = indices(reference), resultIndex = indices(result);
-        return ReferenceComparison.pairs(reference, result).stream()
-                .map(p -> new int[]{referenceIndex.get(p.reference()), resultIndex.get(p.prediction())}).toList();
+    /** The compared pairs as {reference row, result row} indices into each file's rows. */
+    private static List<int[]> indices(List<ValidationReport.Pair> pairs, OpenFaceCsv reference, OpenFaceCsv result) {
+        Map<FrameKey, Integer> referenceIndex = index(reference), resultIndex = index(result);
+        return pairs.stream().map(p -> new int[]{referenceIndex.get(p.reference()), resultIndex.get(p.prediction())}).toList();
     }
 
-    private static Map<FrameKey, Integer> indices(OpenFaceCsv csv) {
+    private static Map<FrameKey, Integer> index(OpenFaceCsv csv) {
         Map<FrameKey, Integer> index = new HashMap<>();
         for (int i = 0; i < csv.rows().size(); i++) index.put(csv.rows().get(i).key(), i);
         return index;
-    }
-
-    private static double nme(List<int[]> pairs, OpenFaceCsv result, OpenFaceCsv reference) {
-        double sum = 0;
-        int frames = 0;
-        float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
-        for (int[] p : pairs) {
-            if (!result.rows().get(p[1]).landmarks68(ours) || !reference.rows().get(p[0]).landmarks68(theirs)) continue;
-            double e = LandmarkError.nme(ours, theirs, LandmarkError.ALL);
-            if (!Double.isNaN(e)) {
-                sum += e;
-                frames++;
-            }
-        }
-        return frames == 0 ? Double.NaN : sum / frames;
     }
 
     private static double mean(List<Double> values) {
