@@ -101,11 +101,13 @@ public final class AgreementTable {
     /**
      * What limits one intensity AU's agreement. Within people (the mean over people of each one's r) or between them
      * (r across people of each one's mean intensity, ours against the reference's): a pooled r can be no better than
-     * the between-person level allows when people differ in their mean. And OpenFace against itself: the best
+     * the between-person level allows when people differ in their mean. How much that costs: the pooled r with each
+     * person's values moved so that their mean is the reference's ({@code levelsMatched}), which only the movements
+     * within people then limit. And OpenFace against itself: the best
      * presence F1 its own intensity reaches against its own presence at one threshold (0-5 in steps of 0.05); its
      * presence comes from classifiers of its own, so this is a yardstick for the F1 of any intensity-like score.
      */
-    public record Limits(int au, int people, double within, double between, double referenceF1) {
+    public record Limits(int au, int people, double within, double between, double levelsMatched, double referenceF1) {
     }
 
     /** {@link Limits} per intensity AU, over the frames the pooled rows compare. */
@@ -126,8 +128,16 @@ public final class AgreementTable {
             }
             double[] ourMeans = people.stream().mapToDouble(p -> Arrays.stream(p.ours).average().orElseThrow()).toArray(),
                     theirMeans = people.stream().mapToDouble(p -> Arrays.stream(p.theirs).average().orElseThrow()).toArray();
+            int frames = people.stream().mapToInt(p -> p.ours.length).sum(), k = 0;
+            double[] moved = new double[frames], theirs = new double[frames];
+            for (int p = 0; p < people.size(); p++)
+                for (int i = 0; i < people.get(p).ours.length; i++, k++) {
+                    moved[k] = people.get(p).ours[i] - ourMeans[p] + theirMeans[p];
+                    theirs[k] = people.get(p).theirs[i];
+                }
             limits.add(new Limits(au, people.size(), within.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
-                    Agreement.pearson(ourMeans, theirMeans), Compared.of(byPerson.values().stream().flatMap(List::stream).toList(), au).referenceF1()));
+                    Agreement.pearson(ourMeans, theirMeans), Agreement.pearson(moved, theirs),
+                    Compared.of(byPerson.values().stream().flatMap(List::stream).toList(), au).referenceF1()));
         }
         return limits;
     }

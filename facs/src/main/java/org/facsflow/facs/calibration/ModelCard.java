@@ -205,13 +205,16 @@ public final class ModelCard {
             s.append(String.format(Locale.ROOT, "%nPer-person mean r: median %.2f, quartiles %.2f-%.2f, range %.2f-%.2f over %d people.%n%n",
                     AuCalibration.quantile(sorted, 0.5), AuCalibration.quantile(sorted, 0.25), AuCalibration.quantile(sorted, 0.75),
                     sorted[0], sorted[sorted.length - 1], sorted.length));
-        s.append("Within and between people (offline): the mean over people of each one's r, and the r across people of each ")
-                .append("one's mean intensity (ours against OpenFace's). Where the second is low, people's overall levels are ")
-                .append("what the model misses, not their movements.\n\n")
-                .append("| AU | people | pooled r | within-person mean r | between-person r |\n|---|---|---|---|---|\n");
+        s.append("Within and between people (offline): the mean over people of each one's r, the r across people of each ")
+                .append("one's mean intensity (ours against OpenFace's), and the pooled r with each person's values moved so ")
+                .append("that their mean is OpenFace's. Where the second is low, people's overall levels are off; the last column ")
+                .append("says what getting every level right would give, and the rest of the way to 1 is the movements within ")
+                .append("people.\n\n")
+                .append("| AU | people | pooled r | within-person mean r | between-person r | pooled r, levels matched |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (AgreementTable.Limits l : limits)
-            s.append(String.format(Locale.ROOT, "| AU%d | %d | %s | %s | %s |%n", l.au(), l.people(),
-                    number2(offline.row(l.au()).r()), number2(l.within()), number2(l.between())));
+            s.append(String.format(Locale.ROOT, "| AU%d | %d | %s | %s | %s | %s |%n", l.au(), l.people(),
+                    number2(offline.row(l.au()).r()), number2(l.within()), number2(l.between()), number2(l.levelsMatched())));
         s.append('\n');
     }
 

@@ -125,6 +125,9 @@ class AuCalibrationTest {
         assertEquals(1, same.between(), 1e-6);
         assertEquals(1, mirrored.within(), 1e-6);
         assertEquals(-1, mirrored.between(), 1e-6);
+        // with the levels put right, only the (perfect) movements remain, though the pooled r itself is far below 1
+        assertEquals(1, mirrored.levelsMatched(), 1e-6);
+        assertTrue(pooledAu12(-2) < 0.9, "pooled r of the mirrored levels " + pooledAu12(-2));
     }
 
     @Test
@@ -146,6 +149,10 @@ class AuCalibrationTest {
         }
         double f1AtOne = Agreement.f1(t, p);
         assertTrue(own >= f1AtOne - 1e-9 && own <= 1, own + " against " + f1AtOne + " at 1.0");
+    }
+
+    private static double pooledAu12(double shift) {
+        return AgreementTable.of(clips, au12Coded(shift)).row(12).r();
     }
 
     private static AgreementTable.Limits au12Limits(double shift) {
