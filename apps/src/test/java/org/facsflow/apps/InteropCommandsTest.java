@@ -72,7 +72,8 @@ class InteropCommandsTest {
 
     /**
      * analyze's default (running) baseline against OpenFace, which codes a video file against the whole video:
-     * validate says which mode compares.
+     * validate says which mode compares. And whether the lips and lids open and close with OpenFace's: on single_face
+     * the mesh's inner-lip opening follows OpenFace's at r 0.98 and the lids at 0.87 (December 7).
      */
     @Test
     void validateARunningCodedVideoAgainstOpenFaceNamesTheComparableBaseline() throws IOException {
@@ -84,6 +85,11 @@ class InteropCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("72 reference rows: 72 compared", "single_face.csv " + RUNNING_NOTE,
                 "`analyze --baseline offline`");
+        Matcher openings = Pattern.compile("openings frame by frame, r with the reference's: inner lips (\\S+), lids (\\S+)")
+                .matcher(run.out());
+        assertThat(openings.find()).as(run.out()).isTrue();
+        assertThat(Double.parseDouble(openings.group(1))).as("inner lips").isGreaterThan(0.9);
+        assertThat(Double.parseDouble(openings.group(2))).as("lids").isGreaterThan(0.7);
     }
 
     /** Each AU's F1 in one of validate's tables, by the pattern's groups (AU, F1). */
@@ -114,6 +120,8 @@ class InteropCommandsTest {
         assertThat(Double.parseDouble(row.get(header.indexOf("detection_rate")))).isEqualTo(1.0);
         assertThat(Double.parseDouble(row.get(header.indexOf("landmark_nme")))).isLessThan(0.06);
         assertThat(Double.parseDouble(row.get(header.indexOf("au_pearson_r")))).isGreaterThan(0.2);
+        assertThat(Double.parseDouble(row.get(header.indexOf("lip_opening_r")))).as("five faces' lips, ours against OpenFace's")
+                .isGreaterThan(0.5);
     }
 
     @Test

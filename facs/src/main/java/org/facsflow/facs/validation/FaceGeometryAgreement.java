@@ -19,6 +19,11 @@ import java.util.Optional;
  * @param nmeByRegion    the same per {@link Region}, in its order
  * @param faceScale      the median over those frames of the prediction's outer-eye-corner distance over the
  *                       reference's: near 1 when both come from the same video at the same size
+ * @param lipOpeningR    over those frames, Pearson r of the prediction's inner-lip opening with the reference's (the
+ *                       mean distance of the inner lips' points 61-67, 62-66 and 63-65, each file's over its own
+ *                       outer-eye-corner distance): whether the lips open and close together, which the NME, an
+ *                       average position, does not say; AU25 and AU26 can follow the reference's no better
+ * @param eyeOpeningR    the same for the lids' opening (37-41, 38-40, 43-47 and 44-46): AU5, AU7, AU43 and AU45
  * @param poseFrames     frames with pose_Rx, pose_Ry and pose_Rz on both sides
  * @param poseMeanDiff   prediction minus reference, mean per axis (Rx, Ry, Rz), radians
  * @param poseMae        mean absolute difference per axis, radians
@@ -27,10 +32,12 @@ import java.util.Optional;
  * @param gazeMeanDiff   prediction minus reference, mean of each angle, radians
  */
 public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nmeAnatomical, double[] nmeByRegion,
-                                    double faceScale, int poseFrames, double[] poseMeanDiff, double[] poseMae,
+                                    double faceScale, double lipOpeningR, double eyeOpeningR, int poseFrames, double[] poseMeanDiff, double[] poseMae,
                                     int gazeFrames, double[] gazeMae, double[] gazeMeanDiff) {
     private static final String[] POSE = {"pose_Rx", "pose_Ry", "pose_Rz"}, GAZE = {"gaze_angle_x", "gaze_angle_y"};
     private static final Region[] REGIONS = Region.values();
+    /** The 68 points' pairs across the inner lips and across the lids, upper then lower. */
+    private static final int[][] LIPS = {{61, 67}, {62, 66}, {63, 65}}, LIDS = {{37, 41}, {38, 40}, {43, 47}, {44, 46}};
 
     /** Over matched rows (reference and prediction in pairs); empty where the files share none of these columns. */
     static Optional<FaceGeometryAgreement> of(OpenFaceCsv reference, OpenFaceCsv prediction,
@@ -44,12 +51,17 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         int landmarkFrames = 0, poseFrames = 0, gazeFrames = 0;
         float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
         double[] scales = new double[referenceRows.size()];
+        double[][] lips = new double[2][referenceRows.size()], lids = new double[2][referenceRows.size()];
         for (int i = 0; i < referenceRows.size(); i++) {
             OpenFaceRow r = referenceRows.get(i), p = predictionRows.get(i);
             if (landmarks && p.landmarks68(ours) && r.landmarks68(theirs)) {
                 double e = LandmarkError.nme(ours, theirs, LandmarkError.ALL);
                 if (!Double.isNaN(e)) {
                     scales[landmarkFrames] = LandmarkError.interOcular(ours) / LandmarkError.interOcular(theirs);
+                    lips[0][landmarkFrames] = opening(ours, LIPS);
+                    lips[1][landmarkFrames] = opening(theirs, LIPS);
+                    lids[0][landmarkFrames] = opening(ours, LIDS);
+                    lids[1][landmarkFrames] = opening(theirs, LIDS);
                     all += e;
                     anatomical += LandmarkError.nme(ours, theirs, LandmarkError.ANATOMICAL);
                     for (int g = 0; g < REGIONS.length; g++)
@@ -64,7 +76,7 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         Arrays.sort(scales, 0, landmarkFrames);
         double scale = landmarkFrames == 0 ? Double.NaN : scales[landmarkFrames / 2];
         return Optional.of(new FaceGeometryAgreement(landmarkFrames, all / landmarkFrames, anatomical / landmarkFrames,
-                byRegion, scale, poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
+                byRegion, scale, correlation(lips, landmarkFrames), correlation(lids, landmarkFrames), poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
                 gazeFrames, divide(gazeAbs, gazeFrames), divide(gazeDiff, gazeFrames)));
     }
 
@@ -78,7 +90,8 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
             for (int g = 0; g < REGIONS.length; g++)
                 out.append(String.format(Locale.ROOT, "%s %s %.1f%%", g == 0 ? "" : ",",
                         REGIONS[g].name().toLowerCase(Locale.ROOT).replace('_', ' '), 100 * nmeByRegion[g]));
-            out.append('\n');
+            out.append(String.format(Locale.ROOT, "%n    openings frame by frame, r with the reference's: inner lips %.2f, "
+                    + "lids %.2f%n", lipOpeningR, eyeOpeningR));
             // a copy of cap12 at 80% of its size gave an NME of 90%: these compare pixels, not landmarks
             if (faceScale < FacePairing.SAME_SIZE_LOW || faceScale > FacePairing.SAME_SIZE_HIGH)
                 out.append(String.format(Locale.ROOT, "    note: the prediction's faces are %.2f times the size of the "
@@ -93,6 +106,17 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
             out.append(String.format(Locale.ROOT, "  gaze over %d frames: MAE x %.3f rad, y %.3f (mean difference "
                     + "%+.3f, %+.3f)%n", gazeFrames, gazeMae[0], gazeMae[1], gazeMeanDiff[0], gazeMeanDiff[1]));
         return out.toString();
+    }
+
+    /** The mean distance across {@code pairs} of points, over the outer-eye-corner distance (so in faces, not pixels). */
+    private static double opening(float[] points, int[][] pairs) {
+        double sum = 0;
+        for (int[] p : pairs) sum += Math.hypot(points[2 * p[0]] - points[2 * p[1]], points[2 * p[0] + 1] - points[2 * p[1] + 1]);
+        return sum / pairs.length / LandmarkError.interOcular(points);
+    }
+
+    private static double correlation(double[][] pairs, int n) {
+        return Agreement.pearson(Arrays.copyOf(pairs[0], n), Arrays.copyOf(pairs[1], n));
     }
 
     /** Adds one frame's differences in {@code columns} where both rows have them all. */

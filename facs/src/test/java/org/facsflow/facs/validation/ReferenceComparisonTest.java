@@ -160,6 +160,8 @@ class ReferenceComparisonTest {
         FaceGeometryAgreement geometry = report.geometry().orElseThrow();
         assertThat(geometry.landmarkFrames()).isEqualTo(compared);
         assertThat(geometry.nmeAll()).isZero();
+        assertThat(geometry.lipOpeningR()).isCloseTo(1, within(1e-9));
+        assertThat(geometry.eyeOpeningR()).isCloseTo(1, within(1e-9));
         assertThat(geometry.poseMae()).containsOnly(0.0);
     }
 
@@ -204,6 +206,7 @@ class ReferenceComparisonTest {
             if (!row.label().equals("AU28")) assertThat(row.mae()).as(row.label()).isZero();
         FaceGeometryAgreement geometry = report.geometry().orElseThrow();
         assertThat(geometry.faceScale()).isCloseTo(0.5, within(1e-6));
+        assertThat(geometry.lipOpeningR()).as("openings are over each file's own eye-corner distance").isCloseTo(1, within(1e-6));
         assertThat(geometry.format()).contains("note: the prediction's faces are 0.50 times the size of the reference's");
     }
 
@@ -219,6 +222,33 @@ class ReferenceComparisonTest {
                 OpenFaceCsv.read(Files.writeString(dir.resolve("moved.csv"), moved)));
         assertThat(report.counts().compared()).isEqualTo(71);
         assertThat(report.geometry().orElseThrow().nmeAll()).isZero();
+    }
+
+    /**
+     * The same file, but the prediction's inner lips (points 61-67) are those of the video played backwards, as from a
+     * tracker whose lips do not follow the face: the positions barely move (NME under 2%), but the openings no longer
+     * go together, which is what AU25 and AU26 depend on; the lids, untouched, still agree.
+     */
+    @Test
+    void lipsThatDoNotOpenWithTheReferencesShowInTheOpeningsNotTheNme() throws IOException {
+        Path file = referenceDir().resolve("single_face.csv.gz");
+        List<String> lines = gunzippedLines(file);
+        String[] header = lines.get(0).split(",");
+        StringBuilder reversed = new StringBuilder(lines.get(0)).append('\n');
+        int rows = lines.size() - 1;
+        for (int r = 1; r <= rows; r++) {
+            String[] cells = lines.get(r).split(",", -1), mirror = lines.get(rows + 1 - r).split(",", -1);
+            for (int i = 0; i < cells.length; i++)
+                if (header[i].trim().matches("[xy]_6[1-7]")) cells[i] = mirror[i];
+            reversed.append(String.join(",", cells)).append('\n');
+        }
+        FaceGeometryAgreement geometry = ReferenceComparison.compare(OpenFaceCsv.read(file),
+                OpenFaceCsv.read(Files.writeString(dir.resolve("reversed.csv"), reversed))).geometry().orElseThrow();
+        assertThat(geometry.nmeAll()).isLessThan(0.02);
+        assertThat(geometry.lipOpeningR()).isLessThan(0.3);
+        assertThat(geometry.eyeOpeningR()).isCloseTo(1, within(1e-9));
+        assertThat(geometry.format()).contains("inner lips " + String.format(java.util.Locale.ROOT, "%.2f", geometry.lipOpeningR()))
+                .contains("lids 1.00");
     }
 
     /** A reference's lines with the landmarks of the chosen data rows (0-based) scaled, then x shifted by {@code dx}. */

@@ -25,16 +25,20 @@ import java.util.Map;
  * @param landmarkNme     mean over matched frames of the mean distance of the 68 landmarks to the reference's,
  *                        divided by the reference's outer-eye-corner distance (points 36 and 45); NaN where either
  *                        file has no landmarks
+ * @param lipOpeningR     over the same frames, Pearson r of the inner lips' opening with the reference's
+ *                        ({@link FaceGeometryAgreement#lipOpeningR}); NaN likewise
+ * @param eyeOpeningR     the same for the lids' opening
  * @param auPearson       mean over AUs (both with intensities) of Pearson's r over matched frames
  * @param auF1            mean over AUs (both with presence calls) of the frame-level F1 of presence
  */
-public record ClipMeasures(String id, int referenceFrames, double detectionRate, double landmarkNme, double auPearson,
-                           double auF1) {
+public record ClipMeasures(String id, int referenceFrames, double detectionRate, double landmarkNme, double lipOpeningR,
+                           double eyeOpeningR, double auPearson, double auF1) {
     /** The measure names, in the order of {@link #values()}. */
-    public static final List<String> NAMES = List.of("detection_rate", "landmark_nme", "au_pearson_r", "au_f1");
+    public static final List<String> NAMES = List.of("detection_rate", "landmark_nme", "lip_opening_r", "eye_opening_r",
+            "au_pearson_r", "au_f1");
 
     public double[] values() {
-        return new double[]{detectionRate, landmarkNme, auPearson, auF1};
+        return new double[]{detectionRate, landmarkNme, lipOpeningR, eyeOpeningR, auPearson, auF1};
     }
 
     /**
@@ -54,8 +58,8 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
                 : FramePairs.align(reference, result, frameRate);
         int found = (int) reference.rows().stream().filter(AuRow::success).count();
         double detection = found == 0 ? Double.NaN : (double) pairs.size() / found;
-        double nme = compared == null ? Double.NaN
-                : compared.geometry().map(FaceGeometryAgreement::nmeAll).orElse(Double.NaN);
+        FaceGeometryAgreement geometry = compared == null ? null : compared.geometry().orElse(null);
+        double nme = geometry == null ? Double.NaN : geometry.nmeAll();
         List<Double> rs = new ArrayList<>(), f1s = new ArrayList<>();
         for (ActionUnit au : reference.aus()) {
             int rc = reference.indexOf(au), pc = result.indexOf(au);
@@ -79,7 +83,8 @@ public record ClipMeasures(String id, int referenceFrames, double detectionRate,
             if (intensity) rs.add(Agreement.pearson(Arrays.copyOf(x, n), Arrays.copyOf(y, n)));
             f1s.add(Agreement.f1(Arrays.copyOf(a, m), Arrays.copyOf(b, m)));
         }
-        return new ClipMeasures(id, found, detection, nme, mean(rs), mean(f1s));
+        return new ClipMeasures(id, found, detection, nme, geometry == null ? Double.NaN : geometry.lipOpeningR(),
+                geometry == null ? Double.NaN : geometry.eyeOpeningR(), mean(rs), mean(f1s));
     }
 
     /** The compared pairs as {reference row, result row} indices into each file's rows. */
