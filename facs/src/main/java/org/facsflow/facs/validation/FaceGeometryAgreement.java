@@ -24,6 +24,10 @@ import java.util.Optional;
  *                       outer-eye-corner distance): whether the lips open and close together, which the NME, an
  *                       average position, does not say; AU25 and AU26 can follow the reference's no better
  * @param eyeOpeningR    the same for the lids' opening (37-41, 38-40, 43-47 and 44-46): AU5, AU7, AU43 and AU45
+ * @param lipsToAu25     r of the inner-lip opening with the reference's AU25 intensity, the prediction's opening then
+ *                       the reference's own: neither file is ground truth, and where the two openings part, this says
+ *                       which one the reference's AU follows (NaN where the reference has no AU25_r)
+ * @param lidsToAu45     the same for the lids and AU45
  * @param poseFrames     frames with pose_Rx, pose_Ry and pose_Rz on both sides
  * @param poseMeanDiff   prediction minus reference, mean per axis (Rx, Ry, Rz), radians
  * @param poseMae        mean absolute difference per axis, radians
@@ -32,7 +36,8 @@ import java.util.Optional;
  * @param gazeMeanDiff   prediction minus reference, mean of each angle, radians
  */
 public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nmeAnatomical, double[] nmeByRegion,
-                                    double faceScale, double lipOpeningR, double eyeOpeningR, int poseFrames, double[] poseMeanDiff, double[] poseMae,
+                                    double faceScale, double lipOpeningR, double eyeOpeningR, double[] lipsToAu25,
+                                    double[] lidsToAu45, int poseFrames, double[] poseMeanDiff, double[] poseMae,
                                     int gazeFrames, double[] gazeMae, double[] gazeMeanDiff) {
     private static final String[] POSE = {"pose_Rx", "pose_Ry", "pose_Rz"}, GAZE = {"gaze_angle_x", "gaze_angle_y"};
     private static final Region[] REGIONS = Region.values();
@@ -51,7 +56,8 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         int landmarkFrames = 0, poseFrames = 0, gazeFrames = 0;
         float[] ours = new float[2 * LandmarkError.ALL.length], theirs = new float[ours.length];
         double[] scales = new double[referenceRows.size()];
-        double[][] lips = new double[2][referenceRows.size()], lids = new double[2][referenceRows.size()];
+        // ours, the reference's, and the reference's AU25 (lips) or AU45 (lids)
+        double[][] lips = new double[3][referenceRows.size()], lids = new double[3][referenceRows.size()];
         for (int i = 0; i < referenceRows.size(); i++) {
             OpenFaceRow r = referenceRows.get(i), p = predictionRows.get(i);
             if (landmarks && p.landmarks68(ours) && r.landmarks68(theirs)) {
@@ -62,6 +68,8 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
                     lips[1][landmarkFrames] = opening(theirs, LIPS);
                     lids[0][landmarkFrames] = opening(ours, LIDS);
                     lids[1][landmarkFrames] = opening(theirs, LIDS);
+                    lips[2][landmarkFrames] = r.value("AU25_r");
+                    lids[2][landmarkFrames] = r.value("AU45_r");
                     all += e;
                     anatomical += LandmarkError.nme(ours, theirs, LandmarkError.ANATOMICAL);
                     for (int g = 0; g < REGIONS.length; g++)
@@ -76,7 +84,9 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         Arrays.sort(scales, 0, landmarkFrames);
         double scale = landmarkFrames == 0 ? Double.NaN : scales[landmarkFrames / 2];
         return Optional.of(new FaceGeometryAgreement(landmarkFrames, all / landmarkFrames, anatomical / landmarkFrames,
-                byRegion, scale, correlation(lips, landmarkFrames), correlation(lids, landmarkFrames), poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
+                byRegion, scale, correlation(lips, 0, 1, landmarkFrames), correlation(lids, 0, 1, landmarkFrames),
+                new double[]{correlation(lips, 0, 2, landmarkFrames), correlation(lips, 1, 2, landmarkFrames)},
+                new double[]{correlation(lids, 0, 2, landmarkFrames), correlation(lids, 1, 2, landmarkFrames)}, poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
                 gazeFrames, divide(gazeAbs, gazeFrames), divide(gazeDiff, gazeFrames)));
     }
 
@@ -92,6 +102,10 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
                         REGIONS[g].name().toLowerCase(Locale.ROOT).replace('_', ' '), 100 * nmeByRegion[g]));
             out.append(String.format(Locale.ROOT, "%n    openings frame by frame, r with the reference's: inner lips %.2f, "
                     + "lids %.2f%n", lipOpeningR, eyeOpeningR));
+            if (!Double.isNaN(lipsToAu25[1]) || !Double.isNaN(lidsToAu45[1]))
+                out.append(String.format(Locale.ROOT, "    r with the reference's AU25 / AU45 (neither file is ground truth: "
+                        + "which openings does its AU follow?): the prediction's %.2f / %.2f, the reference's own %.2f / %.2f%n",
+                        lipsToAu25[0], lidsToAu45[0], lipsToAu25[1], lidsToAu45[1]));
             // a copy of cap12 at 80% of its size gave an NME of 90%: these compare pixels, not landmarks
             if (faceScale < FacePairing.SAME_SIZE_LOW || faceScale > FacePairing.SAME_SIZE_HIGH)
                 out.append(String.format(Locale.ROOT, "    note: the prediction's faces are %.2f times the size of the "
@@ -115,8 +129,9 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         return sum / pairs.length / LandmarkError.interOcular(points);
     }
 
-    private static double correlation(double[][] pairs, int n) {
-        return Agreement.pearson(Arrays.copyOf(pairs[0], n), Arrays.copyOf(pairs[1], n));
+    /** Pearson r of series a and b over the first n frames; NaN where either has a missing value. */
+    private static double correlation(double[][] series, int a, int b, int n) {
+        return Agreement.pearson(Arrays.copyOf(series[a], n), Arrays.copyOf(series[b], n));
     }
 
     /** Adds one frame's differences in {@code columns} where both rows have them all. */

@@ -227,7 +227,8 @@ class ReferenceComparisonTest {
     /**
      * The same file, but the prediction's inner lips (points 61-67) are those of the video played backwards, as from a
      * tracker whose lips do not follow the face: the positions barely move (NME under 2%), but the openings no longer
-     * go together, which is what AU25 and AU26 depend on; the lids, untouched, still agree.
+     * go together, which is what AU25 and AU26 depend on; the lids, untouched, still agree. OpenFace's AU25 follows its
+     * own lips, which says which of the two it reads.
      */
     @Test
     void lipsThatDoNotOpenWithTheReferencesShowInTheOpeningsNotTheNme() throws IOException {
@@ -247,8 +248,13 @@ class ReferenceComparisonTest {
         assertThat(geometry.nmeAll()).isLessThan(0.02);
         assertThat(geometry.lipOpeningR()).isLessThan(0.3);
         assertThat(geometry.eyeOpeningR()).isCloseTo(1, within(1e-9));
+        // OpenFace's AU25 follows its own lips (r 0.99 here), not the reversed ones; its AU45, both files' lids alike
+        assertThat(geometry.lipsToAu25()[1]).isGreaterThan(0.9);
+        assertThat(geometry.lipsToAu25()[0]).isLessThan(0.3);
+        assertThat(geometry.lidsToAu45()[0]).isCloseTo(geometry.lidsToAu45()[1], within(1e-9)).isLessThan(-0.3);
         assertThat(geometry.format()).contains("inner lips " + String.format(java.util.Locale.ROOT, "%.2f", geometry.lipOpeningR()))
-                .contains("lids 1.00");
+                .contains("lids 1.00").contains("the reference's own " + String.format(java.util.Locale.ROOT, "%.2f",
+                        geometry.lipsToAu25()[1]));
     }
 
     /** A reference's lines with the landmarks of the chosen data rows (0-based) scaled, then x shifted by {@code dx}. */
