@@ -86,7 +86,8 @@ public record FaceGeometryAgreement(int landmarkFrames, double nmeAll, double nm
         return Optional.of(new FaceGeometryAgreement(landmarkFrames, all / landmarkFrames, anatomical / landmarkFrames,
                 byRegion, scale, correlation(lips, 0, 1, landmarkFrames), correlation(lids, 0, 1, landmarkFrames),
                 new double[]{correlation(lips, 0, 2, landmarkFrames), correlation(lips, 1, 2, landmarkFrames)},
-                new double[]{correlation(lids, 0, 2, landmarkFrames), correlation(lids, 1, 2, landmarkFrames)}, poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
+                new double[]{correlation(lids, 0, 2, landmarkFrames), correlation(lids, 1, 2, landmarkFrames)},
+                poseFrames, divide(poseDiff, poseFrames), divide(poseAbs, poseFrames),
                 gazeFrames, divide(gazeAbs, gazeFrames), divide(gazeDiff, gazeFrames)));
     }
 

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.zip.GZIPInputStream;
 
@@ -252,8 +253,8 @@ class ReferenceComparisonTest {
         assertThat(geometry.lipsToAu25()[1]).isGreaterThan(0.9);
         assertThat(geometry.lipsToAu25()[0]).isLessThan(0.3);
         assertThat(geometry.lidsToAu45()[0]).isCloseTo(geometry.lidsToAu45()[1], within(1e-9)).isLessThan(-0.3);
-        assertThat(geometry.format()).contains("inner lips " + String.format(java.util.Locale.ROOT, "%.2f", geometry.lipOpeningR()))
-                .contains("lids 1.00").contains("the reference's own " + String.format(java.util.Locale.ROOT, "%.2f",
+        assertThat(geometry.format()).contains("inner lips " + String.format(Locale.ROOT, "%.2f", geometry.lipOpeningR()))
+                .contains("lids 1.00").contains("the reference's own " + String.format(Locale.ROOT, "%.2f",
                         geometry.lipsToAu25()[1]));
     }
 
